@@ -1,0 +1,137 @@
+/**
+ * The knowledge model. Authors write `content/**.md` (frontmatter + Markdown body); the
+ * compiler validates it against `schema.ts` and emits a `KnowledgeBundle` of these types.
+ * Every surface (PWA, extension, CLI) reads only the bundle.
+ */
+
+export const PRODUCTS = ['bes', 'blackberry', 'activesync', 'seg', 'notifysync'] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+export const PRODUCT_LABELS: Record<Product, string> = {
+  bes: 'BES',
+  blackberry: 'BlackBerry',
+  activesync: 'ActiveSync',
+  seg: 'SEG',
+  notifysync: 'NotifySync',
+};
+
+export const KINDS = ['problem', 'concept', 'procedure'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Where a user meets a symptom or an error string. */
+export const PLACES = ['device', 'console', 'log', 'mailbox', 'mail-client', 'network'] as const;
+export type Place = (typeof PLACES)[number];
+
+/** The four stages of BES enterprise activation, in order. */
+export const STAGES = [
+  'authentication',
+  'encryption-verification',
+  'receiving-services',
+  'slow-synchronisation',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Does sending again / retrying help? (NotifySync's permanent vs transient errors, etc.) */
+export const RETRY_VERDICTS = ['helps', 'useless', 'avoid'] as const;
+export type RetryVerdict = (typeof RETRY_VERDICTS)[number];
+
+export const SPECIFICITIES = ['exact', 'generic'] as const;
+export type Specificity = (typeof SPECIFICITIES)[number];
+
+export interface FixStep {
+  /** Rendered inline HTML (sanitised at build time). */
+  html: string;
+  /** The same step as plain text, for the CLI and for search. */
+  text: string;
+  /** A command, setting or script to copy verbatim. */
+  command?: string;
+  /** Language of `command`, for labelling the copy block. */
+  lang?: string;
+  /** Marks a step that loses data or weakens security. */
+  warning?: string;
+}
+
+export interface Cause {
+  title: string;
+  /** How to confirm this cause before acting (plain text). */
+  check?: string;
+  fix: FixStep[];
+  kb: string[];
+}
+
+export interface SignatureContext {
+  /** At least one of these terms (case-insensitive, literal) must stand on the same line. */
+  line: string[];
+}
+
+export interface Signature {
+  /** Stable id: `<article id>#<n>`. */
+  id: string;
+  article: string;
+  /** The pattern as the author wrote it (with `{email}`-style placeholders). */
+  text: string;
+  where: Place;
+  specificity: Specificity;
+  context?: SignatureContext;
+  examples: string[];
+  counterexamples: string[];
+}
+
+export interface Article {
+  id: string;
+  title: string;
+  product: Product;
+  kind: Kind;
+  summary: string;
+  aliases: string[];
+  tags: string[];
+  /** Ids of related articles (links). */
+  related: string[];
+  /** Problem: the stage or concept articles it belongs to. */
+  concepts: string[];
+  /** Problem: procedures it uses. */
+  procedures: string[];
+  symptom?: string;
+  shows: Place[];
+  stage?: Stage;
+  /** Problem: how to tell this apart from a look-alike (plain text). */
+  distinguish?: string;
+  retry?: { verdict: RetryVerdict; note: string };
+  causes: Cause[];
+  /** Procedure: ordered steps. */
+  steps: FixStep[];
+  kb: string[];
+  /** Rendered, sanitised body HTML. */
+  html: string;
+  /** Body as plain text (search, CLI). */
+  text: string;
+  /** Source file, relative to the repository root. */
+  source: string;
+}
+
+/** The compact record fuse.js searches: short fields only (long fields make Bitap slow). */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  product: Product;
+  kind: Kind;
+  aliases: string[];
+  signatures: string[];
+  symptom: string;
+  summary: string;
+  keywords: string;
+}
+
+export interface KnowledgeBundle {
+  /** Content version: a hash of every source file, so caches know when to refresh. */
+  version: string;
+  /** Date of the newest content change (ISO yyyy-mm-dd). */
+  date: string;
+  articles: Article[];
+  signatures: Signature[];
+  search: {
+    docs: SearchDoc[];
+    /** `Fuse.createIndex(keys, docs).toJSON()`, parsed at start-up with `Fuse.parseIndex`. */
+    index: { keys: unknown[]; records: unknown[] };
+  };
+}
