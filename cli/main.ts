@@ -1,0 +1,7 @@
+import { run } from './commands';
+
+const code = await run(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+});
+process.exitCode = code;

@@ -1,0 +1,165 @@
+/**
+ * Finds every known signature in arbitrary text (page text, a pasted log, a query).
+ *
+ * One automaton pass finds anchor candidates; each candidate is confirmed by its
+ * signature's RegExp in a bounded window, then checked against its context rule. The cost
+ * is linear in the text and nearly flat in the number of signatures.
+ */
+import { Automaton } from './automaton';
+import { foldString } from './fold';
+import { compilePattern } from './pattern';
+
+export interface DetectableSignature {
+  id: string;
+  article: string;
+  text: string;
+  specificity: 'exact' | 'generic';
+  context?: { line: string[] };
+}
+
+export interface Finding {
+  /** Offsets into the text that was scanned (UTF-16 units, end exclusive). */
+  start: number;
+  end: number;
+  text: string;
+  signature: string;
+  article: string;
+  /** 0..1: how sure we are this is the known error and not a look-alike. */
+  confidence: number;
+}
+
+export interface DetectOptions {
+  /** Stop after this many findings (hostile pages repeat one error a million times). */
+  maxFindings?: number;
+}
+
+interface Entry {
+  sig: DetectableSignature;
+  regex: RegExp | undefined;
+  source: string;
+  maxLength: number;
+  contextTerms: string[];
+  confidence: number;
+}
+
+/** How far either side of a match a context term may stand when lines are very long. */
+const CONTEXT_REACH = 400;
+const DEFAULT_MAX_FINDINGS = 5000;
+
+export class Detector {
+  private readonly automaton: Automaton;
+  /** Entries per anchor (several signatures may share one anchor). */
+  private readonly byAnchor: Entry[][];
+
+  constructor(signatures: readonly DetectableSignature[]) {
+    const anchorIndex = new Map<string, number>();
+    this.byAnchor = [];
+    for (const sig of signatures) {
+      const compiled = compilePattern(sig.text);
+      let a = anchorIndex.get(compiled.anchor);
+      if (a === undefined) {
+        a = this.byAnchor.length;
+        anchorIndex.set(compiled.anchor, a);
+        this.byAnchor.push([]);
+      }
+      this.byAnchor[a]!.push({
+        sig,
+        regex: undefined,
+        source: compiled.source,
+        maxLength: compiled.maxLength,
+        contextTerms: (sig.context?.line ?? []).map(foldString),
+        confidence: confidenceOf(sig, compiled.anchor),
+      });
+    }
+    this.automaton = Automaton.build([...anchorIndex.keys()]);
+  }
+
+  get size(): number {
+    return this.byAnchor.reduce((n, list) => n + list.length, 0);
+  }
+
+  get byteSize(): number {
+    return this.automaton.byteSize;
+  }
+
+  find(text: string, options: DetectOptions = {}): Finding[] {
+    const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+    const candidates: { anchor: number; end: number }[] = [];
+    // Candidates beyond a generous multiple of the cap cannot change the outcome.
+    const candidateCap = max * 4;
+    this.automaton.scan(text, (anchor, end) => {
+      if (candidates.length < candidateCap) candidates.push({ anchor, end });
+    });
+
+    const found: Finding[] = [];
+    const seen = new Set<string>();
+    for (const { anchor, end } of candidates) {
+      for (const entry of this.byAnchor[anchor]!) {
+        const match = confirm(entry, text, end);
+        if (!match) continue;
+        const key = `${entry.sig.id}@${match.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (entry.contextTerms.length && !hasContext(text, match.start, match.end, entry.contextTerms)) continue;
+        found.push({
+          start: match.start,
+          end: match.end,
+          text: text.slice(match.start, match.end),
+          signature: entry.sig.id,
+          article: entry.sig.article,
+          confidence: entry.confidence,
+        });
+      }
+      if (found.length >= max) break;
+    }
+    return dropContained(found).slice(0, max);
+  }
+}
+
+function confidenceOf(sig: DetectableSignature, anchor: string): number {
+  if (sig.specificity === 'generic') return 0.6;
+  // A long verbatim message is unmistakable; a short one less so.
+  return anchor.length >= 16 ? 0.95 : 0.8;
+}
+
+/** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
+function confirm(entry: Entry, text: string, anchorEnd: number): { start: number; end: number } | undefined {
+  entry.regex ??= new RegExp(entry.source, 'giu');
+  const regex = entry.regex;
+  const from = Math.max(0, anchorEnd - entry.maxLength);
+  const to = Math.min(text.length, anchorEnd + entry.maxLength);
+  const window = text.slice(from, to);
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(window))) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (start < anchorEnd && end >= anchorEnd) return { start, end };
+    if (start >= anchorEnd) return undefined;
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+  return undefined;
+}
+
+function hasContext(text: string, start: number, end: number, terms: string[]): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndRaw = text.indexOf('\n', end);
+  const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
+  const line = foldString(
+    text.slice(Math.max(lineStart, start - CONTEXT_REACH), Math.min(lineEnd, end + CONTEXT_REACH)),
+  );
+  return terms.some((term) => line.includes(term));
+}
+
+/** A finding inside a longer one is the same error seen through a shorter signature. */
+function dropContained(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  let coverEnd = -1;
+  for (const f of findings) {
+    if (f.end <= coverEnd) continue;
+    kept.push(f);
+    coverEnd = f.end;
+  }
+  return kept;
+}

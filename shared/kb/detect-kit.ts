@@ -1,0 +1,42 @@
+import type { Article, KnowledgeBundle, Signature } from './types';
+
+/** What an inline card shows for an article: enough to act, and a link to the rest. */
+export interface CardArticle {
+  id: string;
+  title: string;
+  product: Article['product'];
+  summary: string;
+  cause?: string;
+  /** The first fix steps of the likeliest cause, plain text. */
+  steps: string[];
+}
+
+/** The slim knowledge the content script ships: signatures and cards, no bodies or index. */
+export interface DetectKit {
+  version: string;
+  signatures: Pick<Signature, 'id' | 'article' | 'text' | 'specificity' | 'context'>[];
+  cards: Record<string, CardArticle>;
+}
+
+const CARD_STEPS = 3;
+
+export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | 'signatures'>): DetectKit {
+  const cards: Record<string, CardArticle> = {};
+  for (const a of kb.articles) {
+    if (!kb.signatures.some((s) => s.article === a.id)) continue;
+    const first = a.causes[0];
+    const steps = (first?.fix ?? a.steps).slice(0, CARD_STEPS).map((s) => s.text);
+    cards[a.id] = { id: a.id, title: a.title, product: a.product, summary: a.summary, cause: first?.title, steps };
+  }
+  return {
+    version: kb.version,
+    signatures: kb.signatures.map(({ id, article, text, specificity, context }) => ({
+      id,
+      article,
+      text,
+      specificity,
+      ...(context && { context }),
+    })),
+    cards,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Search configuration, frozen and shared by the build (index) and the runtime (queries):
+ * the keys must be identical on both sides or the prebuilt index is misread.
+ */
+
+/** Short fields only: Bitap's cost grows with the length of every searched field. */
+export const FUSE_KEYS = Object.freeze([
+  { name: 'title', weight: 3 },
+  { name: 'aliases', weight: 2.5 },
+  { name: 'signatures', weight: 2 },
+  { name: 'symptom', weight: 1.5 },
+  { name: 'summary', weight: 1 },
+  { name: 'keywords', weight: 1 },
+] as const);
+
+export const FUSE_OPTIONS = Object.freeze({
+  includeScore: true,
+  // Matches far into a field count as much as early ones (an error string mid-sentence).
+  ignoreLocation: true,
+  threshold: 0.34,
+  minMatchCharLength: 2,
+  shouldSort: true,
+  ignoreFieldNorm: true,
+});
+
+/** Bitap handles at most 32 characters per chunk; longer tokens are cut. */
+export const MAX_TOKEN_LENGTH = 32;
+export const MAX_TOKENS = 8;
+export const MAX_QUERY_LENGTH = 10_000;
+/** Phrase pass only for typed queries; pasted blocks go through detection and tokens. */
+export const MAX_PHRASE_LENGTH = 64;
+
+export const STOPWORDS = new Set(
+  (
+    'a an and are as at be but by can do does for from has have how i if in into is it its ' +
+    'my no not of on or our so that the their then there these this to was were what when ' +
+    'where which who why will with you your up get got cant cannot dont doesnt wont after ' +
+    'before again any all me we us it’s'
+  ).split(' '),
+);

@@ -1,0 +1,69 @@
+import { foldString } from '../detect/fold';
+import { MAX_QUERY_LENGTH } from './config';
+
+// Bidi controls, zero-width characters and C0/C1 controls: invisible, and only trouble.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const COMBINING = /\p{M}+/gu;
+
+/** Makes any user input safe to search: capped, visible characters only, no accents. */
+export function cleanQuery(raw: string): string {
+  const capped = raw.length > MAX_QUERY_LENGTH ? raw.slice(0, MAX_QUERY_LENGTH) : raw;
+  return capped.replace(INVISIBLE, ' ').normalize('NFKD').replace(COMBINING, '').normalize('NFC').trim();
+}
+
+export interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+// Words keep inner dots, dashes, colons and $ so commands and dotted names stay whole:
+// "Set-CASMailbox", "AW.Eas.Web.Listener.Log", "-ActiveSyncDebugLogging:$true".
+const WORD = /[\p{L}\p{N}$_]+(?:[.\-:/\\@][\p{L}\p{N}$_]+)*/gu;
+
+export function wordSpans(text: string): WordSpan[] {
+  const out: WordSpan[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ word: foldString(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+export function words(text: string): string[] {
+  return wordSpans(text).map((w) => w.word);
+}
+
+/** Damerau-free Levenshtein distance with an early exit once `max` is exceeded. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Typos allowed for a word of this length: none for short words, which typos swamp. */
+export function typoBudget(length: number): number {
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+/** Does a text word answer a query token (prefix while typing, or a small typo)? */
+export function wordMatches(word: string, token: string): boolean {
+  if (word === token) return true;
+  if (token.length >= 2 && word.startsWith(token)) return true;
+  // Dotted or dashed compounds: "aw.eas.web.listener.log" answers "listener".
+  if (token.length >= 3 && /[.\-:/\\@]/.test(word) && word.split(/[.\-:/\\@]/).some((p) => p.startsWith(token))) {
+    return true;
+  }
+  const budget = typoBudget(Math.min(word.length, token.length));
+  return budget > 0 && editDistance(word, token, budget) <= budget;
+}
