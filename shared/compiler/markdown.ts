@@ -9,6 +9,8 @@ const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[a-z0-9-]+(?:#[\w-]*)?$)
 
 /** Parses with HTML recognised, only to find and reject it. */
 const detector = new MarkdownIt({ html: true, linkify: false });
+// markdown-it drops script links silently; the detector must see them to reject them.
+detector.validateLink = () => true;
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: false });
 renderer.validateLink = (url) => SAFE_LINK.test(url.trim());
 // Articles link to each other by id: `[text](other-id)` becomes an in-app link.

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { Detector } from './detector';
+import type { DetectableSignature } from './detector';
+
+const sig = (id: string, text: string, extra: Partial<DetectableSignature> = {}): DetectableSignature => ({
+  id,
+  article: id.split('#')[0]!,
+  text,
+  specificity: 'exact',
+  ...extra,
+});
+
+const SIGNATURES: DetectableSignature[] = [
+  sig('it-policy#0', 'IT Policy Rejected. Please wipe handheld and try again'),
+  sig('server-not-responding#0', 'The server is not responding. Please contact your System Administrator.'),
+  sig('waiting#0', 'Encryption Verified. Waiting for Services...'),
+  sig('seg-abort#0', 'AW.Eas.Web.Listener.ProxyGateway.GetMailServerResponse *** EXCEPTION ***'),
+  sig('seg-abort#1', 'System.Net.WebException: The request was aborted: The request was canceled.'),
+  sig('activating#0', 'Activating {email}', { specificity: 'generic', context: { line: ['enterprise activation', 'blackberry'] } }),
+  sig('access-denied#0', 'Access Denied', {
+    specificity: 'generic',
+    context: { line: ['ActiveSync', 'partnership', 'DeviceAccessState'] },
+  }),
+  sig('http-500#0', '/Microsoft-Server-ActiveSync/default.eas{any} 500 {number} {number}'),
+  sig('services-received#0', 'Services Received. Your email address, {email} is now enabled'),
+];
+
+const detector = new Detector(SIGNATURES);
+const articles = (text: string) => detector.find(text).map((f) => f.article);
+
+describe('detection', () => {
+  it('finds a device message and reports offsets into the original text', () => {
+    const text = 'Screen: IT Policy Rejected. Please wipe handheld and try again. (tap OK)';
+    const [f] = detector.find(text);
+    expect(f?.article).toBe('it-policy');
+    expect(text.slice(f!.start, f!.end)).toBe('IT Policy Rejected. Please wipe handheld and try again');
+    expect(f?.text).toBe(f && text.slice(f.start, f.end));
+    expect(f?.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('ignores case, line breaks and runs of white space as a device screen wraps them', () => {
+    expect(articles('it policy rejected.\n  please WIPE handheld\tand try again')).toEqual(['it-policy']);
+  });
+
+  it('treats … and ... alike', () => {
+    expect(articles('Encryption Verified. Waiting for Services…')).toEqual(['waiting']);
+    expect(articles('Encryption Verified.  Waiting for Services...')).toEqual(['waiting']);
+  });
+
+  it('matches a real SEG log line with its timestamp, server name and GUID', () => {
+    const line =
+      '2017/09/30 15:30:31.256 WDZPRDWINASEG01 46e485ee-c661-4aaa-b59e-a26f27bd7033 [0000000-0000000] (1409) Warn ' +
+      'AW.Eas.Web.Listener.ProxyGateway.GetMailServerResponse *** EXCEPTION ***System.Net.WebException: The request was aborted: ' +
+      'The request was canceled. at System.Net.HttpWebRequest.EndGetResponse(IAsyncResult asyncResult)';
+    expect(articles(line)).toEqual(['seg-abort', 'seg-abort']);
+  });
+
+  it('normalises mail addresses, so any user’s activation line matches', () => {
+    for (const email of ['jo@contoso.com', 'first.last+bb@sub.example.co.uk']) {
+      expect(articles(`BlackBerry enterprise activation: Activating ${email}`)).toEqual(['activating']);
+      expect(articles(`Services Received. Your email address, ${email} is now enabled.`)).toEqual(['services-received']);
+    }
+  });
+
+  it('reports a generic string only with the context that makes it ours', () => {
+    expect(articles('DeviceAccessState : Access Denied')).toEqual(['access-denied']);
+    expect(articles('iPhone 12  Jo Smith  ActiveSync  Access Denied  2017-09-30')).toEqual(['access-denied']);
+    expect(articles('Access denied to \\\\fs01\\home: ask your admin for share rights.')).toEqual([]);
+    expect(articles('When the door says Access Denied, knock.\nThe ActiveSync book is on the shelf.')).toEqual([]);
+  });
+
+  it('requires a generic pattern’s context to stand on the same line', () => {
+    expect(articles('Activating jo@contoso.com')).toEqual([]);
+    expect(articles('blackberry\nActivating jo@contoso.com')).toEqual([]);
+  });
+
+  it('finds HTTP 500s on ActiveSync requests in an IIS log, not other 500s', () => {
+    const log = [
+      '2017-09-30 15:30:31 10.1.1.5 POST /Microsoft-Server-ActiveSync/default.eas Cmd=Ping&User=jo&DeviceId=ApplC39 443 jo 10.2.2.2 Apple-iPhone9C1 - 500 0 64 15',
+      '2017-09-30 15:30:32 10.1.1.5 POST /Microsoft-Server-ActiveSync/default.eas Cmd=Sync&User=al 443 al 10.2.2.3 Android - 200 0 0 500',
+      '2017-09-30 15:30:33 10.1.1.5 GET /owa/ - 443 jo 10.2.2.2 Mozilla - 500 0 0 12',
+    ].join('\n');
+    const found = detector.find(log);
+    expect(found.map((f) => f.article)).toEqual(['http-500']);
+    expect(found[0]!.start).toBeLessThan(log.indexOf('\n'));
+  });
+
+  it('needs word boundaries, so longer words do not match', () => {
+    const d = new Detector([sig('completed#0', 'Completed')]);
+    expect(d.find('Uncompleted tasks').length).toBe(0);
+    expect(d.find('Status: Completed.').length).toBe(1);
+  });
+
+  it('keeps the longer finding when one signature lies inside another', () => {
+    const d = new Detector([
+      sig('short#0', 'The request was aborted'),
+      sig('long#0', 'System.Net.WebException: The request was aborted: The request was canceled.'),
+    ]);
+    expect(d.find('System.Net.WebException: The request was aborted: The request was canceled.').map((f) => f.article)).toEqual(['long']);
+    expect(d.find('Note: The request was aborted by the user').map((f) => f.article)).toEqual(['short']);
+  });
+
+  it('finds every planted signature among thousands, where a naive search does', () => {
+    // mulberry32: a small PRNG with no short cycles (an LCG here repeats whole phrases).
+    let seed = 42;
+    const rand = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const word = () => Array.from({ length: 3 + Math.floor(rand() * 6) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      sig(`s${i}#0`, Array.from({ length: 3 + Math.floor(rand() * 4) }, word).join(' ')),
+    );
+    const d = new Detector(many);
+    const lines: string[] = [];
+    const planted: string[] = [];
+    for (let i = 0; i < 4000; i++) {
+      if (i % 10 === 0) {
+        const s = many[Math.floor(rand() * many.length)]!;
+        planted.push(s.article);
+        lines.push(`2026-11-01 10:00:${String(i % 60).padStart(2, '0')} INFO ${s.text.toUpperCase()} done`);
+      } else lines.push(Array.from({ length: 12 }, word).join(' '));
+    }
+    const text = lines.join('\n');
+    const found = d.find(text, { maxFindings: 100_000 });
+    // Every planted one is found, in order; random filler may add a few real coincidences.
+    const foundArticles = found.map((f) => f.article);
+    let k = 0;
+    for (const a of foundArticles) if (a === planted[k]) k++;
+    expect(k).toBe(planted.length);
+    for (const f of found) {
+      const s = many.find((x) => x.article === f.article)!;
+      expect(f.text.toLowerCase().replace(/\s+/g, ' ')).toBe(s.text);
+    }
+  });
+
+  it('handles a huge hostile text without throwing and caps its findings', () => {
+    const hostile = 'DeviceAccessState Access Denied '.repeat(200_000) + '\u202e\u0000'.repeat(1000);
+    const found = detector.find(hostile, { maxFindings: 1000 });
+    expect(found.length).toBe(1000);
+    expect(detector.find('{email} {guid} ((((((((((( [[[[ \\ $^*+?'.repeat(1000))).toEqual([]);
+  });
+});
