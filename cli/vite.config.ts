@@ -16,6 +16,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'syncfix.mjs', inlineDynamicImports: true } },
+    rollupOptions: { output: { entryFileNames: 'syncfix.mjs', codeSplitting: false } },
   },
 });

@@ -12,7 +12,7 @@ import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGT
 import { highlightRanges, makeSnippet } from './highlight';
 import type { Range } from './highlight';
 import { articleWords } from './search-doc';
-import { cleanQuery, words } from './text';
+import { cleanQuery, editDistance, typoBudget, wordMatches, wordMatchesPrefix, words } from './text';
 
 export type { Range } from './highlight';
 
@@ -45,14 +45,22 @@ export interface SearchResponse {
 
 type SearchableBundle = Pick<KnowledgeBundle, 'articles' | 'signatures' | 'search'>;
 
-/** Below this, a token's fuse score counts as "the article answers this word". */
-const TOKEN_MATCH = 0.34;
-const WORD_IN_BODY_SCORE = 0.3;
+/** How well a vocabulary word answers a query token. */
+const EXACT = 1;
+const PREFIX = 0.9;
+const LONG_TYPO = 0.8;
+const SHORT_TYPO = 0.5;
+/** A word found only in a body or a fix step counts less than one in a title or alias. */
+const BODY_ONLY = 0.75;
+/** Share of the query an article must answer for the verdict "confident". */
+const CONFIDENT_COVERAGE = 0.7;
 
 interface Candidate {
   doc: number;
-  tokenScores: number[];
-  phrase: number;
+  /** Per token: 0 (absent) .. 1 (exact word in a short field). */
+  quality: number[];
+  /** Per token: fuse.js score over the weighted short fields (0 best, 1 absent). */
+  fuse: number[];
 }
 
 export class KnowledgeSearch {
@@ -60,8 +68,11 @@ export class KnowledgeSearch {
   private readonly docs: readonly SearchDoc[];
   private readonly detector: Detector;
   private readonly docIndex = new Map<string, number>();
-  /** Folded word → documents holding it anywhere (bodies and steps included). */
-  private readonly wordDocs = new Map<string, number[]>();
+  /** Folded word → documents holding it in a short field (title, aliases, signatures...). */
+  private readonly fieldWordDocs = new Map<string, number[]>();
+  /** Folded word → documents holding it only in their body or steps. */
+  private readonly bodyWordDocs = new Map<string, number[]>();
+  private readonly titleWords: string[][];
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
@@ -70,15 +81,20 @@ export class KnowledgeSearch {
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
     const byId = new Map(bundle.articles.map((a) => [a.id, a]));
+    const add = (map: Map<string, number[]>, word: string, doc: number) => {
+      const list = map.get(word);
+      if (list) list.push(doc);
+      else map.set(word, [doc]);
+    };
+    this.titleWords = this.docs.map((d) => words(d.title));
     this.docs.forEach((doc, i) => {
+      const fields = new Set(
+        words([doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords].join(' ')),
+      );
+      for (const w of fields) add(this.fieldWordDocs, w, i);
       const article = byId.get(doc.id);
-      const text = [doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords];
-      if (article) text.push(articleWords(article));
-      for (const w of new Set(words(text.join(' ')))) {
-        const list = this.wordDocs.get(w);
-        if (list) list.push(i);
-        else this.wordDocs.set(w, [i]);
-      }
+      if (!article) return;
+      for (const w of new Set(words(articleWords(article)))) if (!fields.has(w)) add(this.bodyWordDocs, w, i);
     });
   }
 
@@ -106,13 +122,33 @@ export class KnowledgeSearch {
 
     const ranked = this.rankFuzzy(query, tokens)
       .filter((c) => !seen.has(c.doc) && allowed(this.docs[c.doc]!))
-      .map((c) => ({ c, ...assess(c) }))
-      .sort((a, b) => a.cost - b.cost || a.c.doc - b.c.doc);
-    for (const { c, cost } of ranked) results.push(this.hit(c.doc, tokens, round(1 - cost), 'fuzzy'));
+      .map((c) => ({ c, ...this.assess(c, tokens) }))
+      .sort((a, b) => b.score - a.score || a.c.doc - b.c.doc);
+    for (const { c, score } of ranked) results.push(this.hit(c.doc, tokens, round(score), 'fuzzy'));
 
     const top = ranked[0];
-    const confident = confidentByDetection || (top !== undefined && top.coverage >= 0.75 && top.cost <= 0.4);
+    const confident = confidentByDetection || (top !== undefined && top.coverage >= CONFIDENT_COVERAGE);
     return { query, confident, results: results.slice(0, limit), findings };
+  }
+
+  /** Vocabulary words answering a token, with their quality (exact, prefix, typo). */
+  private vocabularyMatches(token: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const known = this.fieldWordDocs.has(token) || this.bodyWordDocs.has(token);
+    const budget = typoBudget(token.length);
+    for (const vocabulary of [this.fieldWordDocs, this.bodyWordDocs]) {
+      for (const word of vocabulary.keys()) {
+        let q = 0;
+        if (word === token) q = EXACT;
+        else if (token.length >= 3 && wordMatchesPrefix(word, token)) q = PREFIX;
+        // A correctly spelt word is not a typo of its neighbours ("token" is not "toner").
+        else if (!known && budget > 0 && editDistance(word, token, budget) <= budget) {
+          q = token.length >= 7 ? LONG_TYPO : SHORT_TYPO;
+        }
+        if (q > (out.get(word) ?? 0)) out.set(word, q);
+      }
+    }
+    return out;
   }
 
   private rankFuzzy(query: string, tokens: string[]): Candidate[] {
@@ -120,26 +156,51 @@ export class KnowledgeSearch {
     const get = (doc: number) => {
       let c = candidates.get(doc);
       if (!c) {
-        c = { doc, tokenScores: tokens.map(() => 1), phrase: 1 };
+        c = { doc, quality: tokens.map(() => 0), fuse: tokens.map(() => 1) };
         candidates.set(doc, c);
       }
       return c;
     };
-    if (tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH) {
-      for (const r of this.fuse.search(query)) get(r.refIndex).phrase = r.score ?? 1;
-    }
     tokens.forEach((token, t) => {
-      for (const r of this.fuse.search(token)) {
-        const c = get(r.refIndex);
-        c.tokenScores[t] = Math.min(c.tokenScores[t]!, r.score ?? 1);
-      }
-      // Exact words in bodies and steps count, a little less than a hit in a short field.
-      for (const doc of this.wordDocs.get(token) ?? []) {
-        const c = get(doc);
-        c.tokenScores[t] = Math.min(c.tokenScores[t]!, WORD_IN_BODY_SCORE);
+      for (const [word, q] of this.vocabularyMatches(token)) {
+        for (const doc of this.fieldWordDocs.get(word) ?? []) {
+          const c = get(doc);
+          c.quality[t] = Math.max(c.quality[t]!, q);
+        }
+        for (const doc of this.bodyWordDocs.get(word) ?? []) {
+          const c = get(doc);
+          c.quality[t] = Math.max(c.quality[t]!, q * BODY_ONLY);
+        }
       }
     });
+    if (!candidates.size) return [];
+    // fuse.js ranks the candidates: weighted fields, typo-tolerant, per token.
+    tokens.forEach((token, t) => {
+      for (const r of this.fuse.search(token)) {
+        const c = candidates.get(r.refIndex);
+        if (c && c.quality[t]! > 0) c.fuse[t] = Math.min(c.fuse[t]!, r.score ?? 1);
+      }
+    });
+    if (tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH) {
+      for (const r of this.fuse.search(query)) {
+        const c = candidates.get(r.refIndex);
+        // A whole-phrase hit is the strongest evidence of all: let it lift every token.
+        if (c && (r.score ?? 1) < 0.1) c.fuse = c.fuse.map((f) => Math.min(f, r.score ?? 1));
+      }
+    }
     return [...candidates.values()];
+  }
+
+  private assess(c: Candidate, tokens: string[]): { score: number; coverage: number } {
+    const coverage = mean(c.quality);
+    const titleWords = this.titleWords[c.doc]!;
+    const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
+    // Among equals, the title most about the query wins: "Enterprise activation" over a long symptom.
+    const focus = titleWords.length ? titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length / titleWords.length : 0;
+    const fuse = mean(c.fuse.map((f) => 1 - f));
+    // Answering every word of the query matters most; titles and fuse's field weights order the rest.
+    const answersAll = c.quality.every((q) => q > 0) ? 0.1 : 0;
+    return { score: 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuse + 0.05 * focus, coverage };
   }
 
   private hit(doc: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit {
@@ -167,15 +228,9 @@ export function significantTokens(query: string): string[] {
   return unique.slice(0, MAX_TOKENS);
 }
 
-function assess(c: Candidate): { cost: number; coverage: number } {
-  const n = c.tokenScores.length || 1;
-  const matched = c.tokenScores.filter((s) => s <= TOKEN_MATCH).length;
-  const coverage = c.tokenScores.length ? matched / n : c.phrase <= TOKEN_MATCH ? 1 : 0;
-  const mean = c.tokenScores.reduce((sum, s) => sum + s, 0) / n;
-  const cost = 0.5 * (1 - coverage) + 0.3 * mean + 0.2 * (c.tokenScores.length > 1 ? c.phrase : mean);
-  return { cost, coverage };
+function mean(values: number[]): number {
+  return values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : 0;
 }
-
 function round(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
 }

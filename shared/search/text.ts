@@ -56,14 +56,18 @@ export function typoBudget(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
+const COMPOUND = /[.\-:/\\@]/;
+
+/** Prefix of the word, or of one part of a dotted or dashed compound ("aw.eas.web.listener.log"). */
+export function wordMatchesPrefix(word: string, token: string): boolean {
+  if (word.startsWith(token)) return true;
+  return COMPOUND.test(word) && word.split(COMPOUND).some((p) => p.startsWith(token));
+}
+
 /** Does a text word answer a query token (prefix while typing, or a small typo)? */
 export function wordMatches(word: string, token: string): boolean {
   if (word === token) return true;
-  if (token.length >= 2 && word.startsWith(token)) return true;
-  // Dotted or dashed compounds: "aw.eas.web.listener.log" answers "listener".
-  if (token.length >= 3 && /[.\-:/\\@]/.test(word) && word.split(/[.\-:/\\@]/).some((p) => p.startsWith(token))) {
-    return true;
-  }
+  if (token.length >= 2 && wordMatchesPrefix(word, token)) return true;
   const budget = typoBudget(Math.min(word.length, token.length));
   return budget > 0 && editDistance(word, token, budget) <= budget;
 }

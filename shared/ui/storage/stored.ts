@@ -1,0 +1,52 @@
+/**
+ * Typed reads and writes over a KeyValueStore. A value that is unreadable or has the wrong
+ * shape is removed and reported, so one corrupt entry resets that part and nothing else.
+ */
+import type { KeyValueStore } from './key-value-store';
+
+export type Guard<T> = (value: unknown) => value is T;
+
+export interface ReadResult<T> {
+  value: T;
+  /** The stored value was unusable and has been removed. */
+  reset: boolean;
+}
+
+export function readStored<T>(store: KeyValueStore, key: string, isValid: Guard<T>, fallback: T): ReadResult<T> {
+  let raw: unknown;
+  try {
+    raw = store.get(key);
+  } catch {
+    return { value: fallback, reset: removeQuietly(store, key) };
+  }
+  if (raw === undefined) return { value: fallback, reset: false };
+  if (isValid(raw)) return { value: raw, reset: false };
+  return { value: fallback, reset: removeQuietly(store, key) };
+}
+
+/** False when the device refused to keep it (storage full or disabled). */
+export function writeStored(store: KeyValueStore, key: string, value: unknown): boolean {
+  try {
+    store.set(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeQuietly(store: KeyValueStore, key: string): true {
+  try {
+    store.remove(key);
+  } catch {
+    // Storage that cannot even remove is reported by the reset all the same.
+  }
+  return true;
+}
+
+export const isStringArray: Guard<string[]> = (v): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function isRecordOf<T>(isValue: Guard<T>): Guard<Record<string, T>> {
+  return (v): v is Record<string, T> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isValue);
+}
