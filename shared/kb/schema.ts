@@ -221,7 +221,7 @@ function readSignature(r: Reader, raw: unknown, path: string): SignatureSource |
   return { text, where, specificity, context, examples, counterexamples };
 }
 
-/** Reads frontmatter into an ArticleSource; `problems` is empty when it is valid. */
+/** Reads frontmatter into an ArticleSource; it is valid only when `problems` is empty. */
 export function readArticle(data: unknown): { article?: ArticleSource; problems: FieldProblem[] } {
   const r = new Reader();
   if (!isRecord(data)) {
@@ -292,7 +292,9 @@ export function readArticle(data: unknown): { article?: ArticleSource; problems:
   if (kind === 'procedure' && !steps.length) r.fail('steps', 'required for a procedure');
   if (kind !== 'procedure' && data.steps !== undefined) r.fail('steps', 'only procedures have steps');
 
-  if (r.problems.length || !id || !title || !product || !kind || !summary) return { problems: r.problems };
+  // With its core fields readable, the article goes on to link and signature checks even
+  // when other fields are wrong, so the author sees every problem in one run.
+  if (!id || !title || !product || !kind || !summary) return { problems: r.problems };
   return {
     article: {
       id,
@@ -315,6 +317,6 @@ export function readArticle(data: unknown): { article?: ArticleSource; problems:
       kb,
       signatures,
     },
-    problems: [],
+    problems: r.problems,
   };
 }

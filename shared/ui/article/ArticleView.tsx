@@ -1,0 +1,201 @@
+import { useContext } from 'preact/hooks';
+import type { Article, Cause } from '../../kb/types';
+import { DeviceDataContext } from '../app/device-data';
+import type { Knowledge } from '../app/knowledge';
+import { PageHeading } from '../app/PageHeading';
+import { articleHref } from '../router/routes';
+import { FixQuestion } from './FixQuestion';
+import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
+import { StepList } from './StepList';
+
+export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: string }) {
+  const { saved, toggleSaved } = useContext(DeviceDataContext);
+  const article = knowledge.articles.get(id);
+  if (!article) return <MissingArticle id={id} />;
+  const isSaved = saved.includes(article.id);
+  const signatures = knowledge.signaturesOf(article.id);
+  const body = article.html && (
+    <section class="sf-section sf-body" aria-label={article.kind === 'problem' ? 'Why it happens' : 'About'}>
+      {article.kind === 'problem' && <h2>Why it happens</h2>}
+      <div dangerouslySetInnerHTML={{ __html: article.html }} />
+    </section>
+  );
+
+  return (
+    <article class="sf-article">
+      <header class="sf-article-head">
+        <p class="sf-eyebrow">
+          <span class={`sf-badge sf-badge-${article.product}`}>{productLabel(article.product)}</span>
+          <span>{KIND_LABELS[article.kind]}</span>
+          {article.stage && <span class="sf-stage">{STAGE_LABELS[article.stage]}</span>}
+        </p>
+        <PageHeading>{article.title}</PageHeading>
+        <p class="sf-summary">{article.summary}</p>
+        <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(article.id)}>
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
+          </svg>
+          {isSaved ? 'Saved on this device' : 'Save for later'}
+        </button>
+      </header>
+
+      {article.symptom && (
+        <section class="sf-section sf-symptom" aria-labelledby="sf-what-you-see">
+          <h2 id="sf-what-you-see">What you see</h2>
+          <p>{article.symptom}</p>
+          {article.shows.length > 0 && (
+            <p class="sf-shows">
+              <span>Shows on:</span>
+              {article.shows.map((p) => (
+                <span key={p} class="sf-tag">
+                  {PLACE_LABELS[p]}
+                </span>
+              ))}
+            </p>
+          )}
+          {signatures.length > 0 && (
+            <div class="sf-signatures">
+              <span>Exact {signatures.length === 1 ? 'message' : 'messages'}:</span>
+              <ul>
+                {signatures.map((s) => (
+                  <li key={s}>
+                    <code>{s}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      )}
+
+      {article.retry && (
+        <p class={`sf-callout sf-retry-${article.retry.verdict}`}>
+          <strong>{RETRY_LABELS[article.retry.verdict]}.</strong> {article.retry.note}
+        </p>
+      )}
+      {article.distinguish && (
+        <p class="sf-callout">
+          <strong>Not to be confused with:</strong> {article.distinguish}
+        </p>
+      )}
+
+      {article.kind !== 'problem' && body}
+
+      {article.causes.length > 0 && (
+        <section class="sf-section" aria-labelledby="sf-causes">
+          <h2 id="sf-causes">Causes, in the order to check</h2>
+          <ol class="sf-causes">
+            {article.causes.map((cause, i) => (
+              <CauseCard key={i} article={article} cause={cause} index={i} />
+            ))}
+          </ol>
+        </section>
+      )}
+
+      {article.steps.length > 0 && (
+        <section class="sf-section" aria-labelledby="sf-steps">
+          <h2 id="sf-steps">Steps</h2>
+          <StepList steps={article.steps} />
+          <FixQuestion article={article.id} part="steps" label="these steps" />
+        </section>
+      )}
+
+      {article.kind === 'problem' && body}
+
+      <ArticleLinks knowledge={knowledge} article={article} />
+    </article>
+  );
+}
+
+function CauseCard({ article, cause, index }: { article: Article; cause: Cause; index: number }) {
+  return (
+    <li class="sf-cause">
+      <h3>
+        <span class="sf-cause-n" aria-hidden="true">
+          {index + 1}
+        </span>
+        <span>
+          <span class="sf-visually-hidden">Cause {index + 1}: </span>
+          {cause.title}
+        </span>
+      </h3>
+      {cause.check && (
+        <p class="sf-check">
+          <strong>Check:</strong> {cause.check}
+        </p>
+      )}
+      <StepList steps={cause.fix} />
+      {cause.kb.length > 0 && <KbRefs refs={cause.kb} />}
+      <FixQuestion article={article.id} part={String(index)} label={`cause ${index + 1}`} />
+    </li>
+  );
+}
+
+function KbRefs({ refs }: { refs: readonly string[] }) {
+  return (
+    <p class="sf-kb">
+      <span>KB {refs.length === 1 ? 'reference' : 'references'}:</span>
+      {refs.map((r) => (
+        <code key={r} class="sf-kb-ref">
+          {r}
+        </code>
+      ))}
+    </p>
+  );
+}
+
+function ArticleLinks({ knowledge, article }: { knowledge: Knowledge; article: Article }) {
+  const groups: [string, string[]][] = [
+    [article.stage ? 'Stage and concepts' : 'Belongs to', article.concepts],
+    ['Procedures it uses', article.procedures],
+    ['Related', article.related.filter((id) => !article.concepts.includes(id) && !article.procedures.includes(id))],
+  ];
+  const visible = groups.filter(([, ids]) => ids.some((id) => knowledge.articles.has(id)));
+  if (!visible.length && !article.kb.length) return null;
+  return (
+    <footer class="sf-section sf-article-links">
+      {article.kb.length > 0 && (
+        <div>
+          <h2>KB references</h2>
+          <KbRefs refs={article.kb} />
+        </div>
+      )}
+      {visible.map(([title, ids]) => (
+        <nav key={title} aria-label={title}>
+          <h2>{title}</h2>
+          <ul class="sf-link-list">
+            {ids.map((id) => {
+              const linked = knowledge.articles.get(id);
+              return (
+                linked && (
+                  <li key={id}>
+                    <a href={articleHref(id)}>
+                      <span>{linked.title}</span>
+                      <span class="sf-link-meta">
+                        {productLabel(linked.product)} · {KIND_LABELS[linked.kind]}
+                      </span>
+                    </a>
+                  </li>
+                )
+              );
+            })}
+          </ul>
+        </nav>
+      ))}
+    </footer>
+  );
+}
+
+function MissingArticle({ id }: { id: string }) {
+  return (
+    <section class="sf-page">
+      <PageHeading>No article “{id}”</PageHeading>
+      <p>It may have been renamed in a newer version of the guide. Search for the words you remember instead.</p>
+      <p>
+        <a class="sf-button" href="#/">
+          Search the guide
+        </a>
+      </p>
+    </section>
+  );
+}

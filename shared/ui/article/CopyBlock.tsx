@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+
+const LANG_LABELS: Record<string, string> = {
+  powershell: 'PowerShell',
+  xml: 'XML / web.config',
+  tcl: 'iRule (Tcl)',
+  text: 'Text',
+};
+
+/** A command or setting to copy verbatim, with a button that says when it worked. */
+export function CopyBlock({ code, lang }: { code: string; lang?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(t);
+  }, [state]);
+  const copy = async () => {
+    setState((await copyText(code)) ? 'copied' : 'failed');
+  };
+  return (
+    <div class="sf-copy">
+      <div class="sf-copy-head">
+        <span>{(lang && LANG_LABELS[lang]) ?? lang ?? 'Command'}</span>
+        <button type="button" class="sf-copy-button" onClick={copy}>
+          {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : 'Copy'}
+        </button>
+      </div>
+      <pre tabIndex={0}>
+        <code>{code}</code>
+      </pre>
+    </div>
+  );
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API needs a secure context and focus; the old path works in more places.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}

@@ -1,0 +1,21 @@
+import type { FixStep } from '../../kb/types';
+import { CopyBlock } from './CopyBlock';
+
+/** Numbered fix or procedure steps. Step HTML is our own compiled Markdown, sanitised at build time. */
+export function StepList({ steps }: { steps: readonly FixStep[] }) {
+  return (
+    <ol class="sf-steps">
+      {steps.map((step, i) => (
+        <li key={i}>
+          <div class="sf-step-text" dangerouslySetInnerHTML={{ __html: step.html }} />
+          {step.warning && (
+            <p class="sf-warning">
+              <strong>Caution:</strong> {step.warning}
+            </p>
+          )}
+          {step.command && <CopyBlock code={step.command} lang={step.lang} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
