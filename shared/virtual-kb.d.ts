@@ -1,11 +1,10 @@
+// Types of the modules the knowledge plugin (shared/compiler/vite-plugin-kb.ts) generates.
 declare module 'virtual:kb' {
-  import type { KnowledgeBundle } from './kb/types';
-  const bundle: KnowledgeBundle;
+  const bundle: import('./kb/types').KnowledgeBundle;
   export default bundle;
 }
 
 declare module 'virtual:kb/detect' {
-  import type { DetectKit } from './kb/detect-kit';
-  const kit: DetectKit;
+  const kit: import('./kb/detect-kit').DetectKit;
   export default kit;
 }

@@ -3,7 +3,7 @@
  * fails), and the renderer escapes HTML anyway, so nothing unsafe reaches a surface.
  */
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Token } from 'markdown-it';
 
 const SAFE_LINK = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[a-z0-9-]+(?:#[\w-]*)?$)/i;
 
@@ -18,7 +18,7 @@ const defaultLinkOpen =
   renderer.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
-  const href = token.attrGet('href') ?? '';
+  const href = String(token.attrGet('href') ?? '');
   if (/^[a-z0-9-]+(?:#[\w-]*)?$/.test(href)) {
     token.attrSet('href', `#/a/${href}`);
     token.attrSet('data-article', href.split('#')[0]!);
@@ -50,7 +50,7 @@ export function inspectMarkdown(source: string, inline = false): { problems: str
       problems.push(`raw HTML is not allowed: ${JSON.stringify(t.content.trim().slice(0, 60))}`);
     }
     if (t.type === 'link_open') {
-      const href = (t.attrGet('href') ?? '').trim();
+      const href = String(t.attrGet('href') ?? '').trim();
       if (!SAFE_LINK.test(href)) problems.push(`unsafe link: ${JSON.stringify(href.slice(0, 60))}`);
       else if (/^[a-z0-9-]+(?:#[\w-]*)?$/.test(href)) links.push(href.split('#')[0]!);
     }

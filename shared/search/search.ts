@@ -4,8 +4,8 @@
  * article answers. The verdict `confident` says whether the top result is a real answer.
  */
 import Fuse from 'fuse.js';
-import type { FuseIndexRecords } from 'fuse.js';
 import { Detector } from '../detect/detector';
+import { foldString } from '../detect/fold';
 import type { Finding } from '../detect/detector';
 import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
 import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
@@ -73,10 +73,12 @@ export class KnowledgeSearch {
   /** Folded word → documents holding it only in their body or steps. */
   private readonly bodyWordDocs = new Map<string, number[]>();
   private readonly titleWords: string[][];
+  /** Folded aliases per doc: a query that is exactly an alias ("EAS", "F5") names its article. */
+  private readonly aliasSets: Set<string>[];
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
-    const index = Fuse.parseIndex<SearchDoc>(bundle.search.index as { keys: []; records: FuseIndexRecords });
+    const index = Fuse.parseIndex<SearchDoc>(bundle.search.index as unknown as Parameters<typeof Fuse.parseIndex>[0]);
     this.fuse = new Fuse(this.docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS as unknown as string[] }, index);
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
@@ -87,6 +89,7 @@ export class KnowledgeSearch {
       else map.set(word, [doc]);
     };
     this.titleWords = this.docs.map((d) => words(d.title));
+    this.aliasSets = this.docs.map((d) => new Set(d.aliases.map(foldString)));
     this.docs.forEach((doc, i) => {
       const fields = new Set(
         words([doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords].join(' ')),
@@ -122,7 +125,7 @@ export class KnowledgeSearch {
 
     const ranked = this.rankFuzzy(query, tokens)
       .filter((c) => !seen.has(c.doc) && allowed(this.docs[c.doc]!))
-      .map((c) => ({ c, ...this.assess(c, tokens) }))
+      .map((c) => ({ c, ...this.assess(c, tokens, foldString(query)) }))
       .sort((a, b) => b.score - a.score || a.c.doc - b.c.doc);
     for (const { c, score } of ranked) results.push(this.hit(c.doc, tokens, round(score), 'fuzzy'));
 
@@ -191,7 +194,7 @@ export class KnowledgeSearch {
     return [...candidates.values()];
   }
 
-  private assess(c: Candidate, tokens: string[]): { score: number; coverage: number } {
+  private assess(c: Candidate, tokens: string[], folded: string): { score: number; coverage: number } {
     const coverage = mean(c.quality);
     const titleWords = this.titleWords[c.doc]!;
     const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
@@ -200,7 +203,8 @@ export class KnowledgeSearch {
     const fuse = mean(c.fuse.map((f) => 1 - f));
     // Answering every word of the query matters most; titles and fuse's field weights order the rest.
     const answersAll = c.quality.every((q) => q > 0) ? 0.1 : 0;
-    return { score: 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuse + 0.05 * focus, coverage };
+    const alias = this.aliasSets[c.doc]!.has(folded) ? 0.2 : 0;
+    return { score: 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuse + 0.05 * focus + alias, coverage };
   }
 
   private hit(doc: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit {
