@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 const surfaceImports = {
   patterns: [
     {
-      group: ['**/pwa/**', '**/extension/**', '**/cli/**', '../pwa*', '../extension*', '../cli*', '../../pwa*', '../../extension*', '../../cli*'],
+      group: [
+        '**/pwa/**',
+        '**/extension/**',
+        '**/cli/**',
+        '../pwa*',
+        '../extension*',
+        '../cli*',
+        '../../pwa*',
+        '../../extension*',
+        '../../cli*',
+      ],
       message: 'shared/ is the core: it must not import from pwa/, extension/ or cli/.',
     },
   ],
@@ -25,7 +35,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension CSP forbids it.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the extension CSP forbids it.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: the extension CSP forbids it.',
+        },
       ],
     },
   },

@@ -51,7 +51,13 @@ async function searchCommand(argv: string[], io: Io): Promise<number> {
   if (flags.has('json')) {
     json(io, {
       confident: response.confident,
-      results: response.results.map(({ id, title, product: p, score, snippet }) => ({ id, title, product: p, score, snippet })),
+      results: response.results.map(({ id, title, product: p, score, snippet }) => ({
+        id,
+        title,
+        product: p,
+        score,
+        snippet,
+      })),
     });
     return 0;
   }

@@ -23,7 +23,9 @@ export function readTextFile(path: string): string {
     stat = statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)}`);
+    throw new InputError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code)}`,
+    );
   }
   if (stat.isDirectory()) throw new InputError(`cannot read ${path}: it is a directory, not a file`);
   let buffer: Buffer;

@@ -13,12 +13,17 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const server = spawn(npx, ['vite', 'preview', '--configLoader', 'runner', '--host', '127.0.0.1', '--port', port, '--strictPort'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  npx,
+  ['vite', 'preview', '--configLoader', 'runner', '--host', '127.0.0.1', '--port', port, '--strictPort'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let announced = false;
 server.stdout.on('data', (chunk) => {
   const text = String(chunk);
+  // eslint-disable-next-line no-control-regex -- strips the colour codes vite prints
   const url = /https?:\/\/[^\s]+/.exec(text.replace(/\x1b\[[0-9;]*m/g, ''))?.[0];
   if (url && !announced) {
     announced = true;

@@ -44,7 +44,8 @@ describe('content compiler', () => {
 
   it('changes the content version when any file changes', () => {
     const a = compileContent(mini).bundle?.version;
-    const b = compileContent(edit(PROBLEM, (s) => s.replace('Back up the device.', 'Back up the handset.'))).bundle?.version;
+    const b = compileContent(edit(PROBLEM, (s) => s.replace('Back up the device.', 'Back up the handset.'))).bundle
+      ?.version;
     expect(a).toBeDefined();
     expect(b).toBeDefined();
     expect(a).not.toBe(b);
@@ -55,20 +56,27 @@ describe('content compiler', () => {
     const concept = bundle?.articles.find((a) => a.id === 'mini-partnerships');
     expect(concept?.html).toContain('href="#/a/mini-access-denied"');
     const problem = bundle?.articles.find((a) => a.id === 'mini-it-policy-rejected');
-    expect(problem?.causes[0]?.fix[1]?.html).toBe('Run <strong>Security Wipe</strong> on the device, then activate again.');
+    expect(problem?.causes[0]?.fix[1]?.html).toBe(
+      'Run <strong>Security Wipe</strong> on the device, then activate again.',
+    );
     expect(problem?.causes[0]?.fix[1]?.text).toBe('Run Security Wipe on the device, then activate again.');
   });
 
   it('names the file, field and reason for a missing fix', () => {
     const files = edit(PROBLEM, (s) =>
-      s.replace(/    fix:\n      - Back up the device.\n      - text: "Run \*\*Security Wipe\*\* on the device, then activate again."\n        warning: Erases the device.\n/, ''),
+      s.replace(
+        / {4}fix:\n {6}- Back up the device.\n {6}- text: "Run \*\*Security Wipe\*\* on the device, then activate again."\n {8}warning: Erases the device.\n/,
+        '',
+      ),
     );
     expect(problems(files)).toContain(`${PROBLEM}: causes[0].fix: required`);
   });
 
   it('rejects values outside the allowed set, naming the value', () => {
     const found = problems(edit(PROBLEM, (s) => s.replace('product: bes', 'product: lotus')));
-    expect(found).toContain(`${PROBLEM}: product: must be one of bes, blackberry, activesync, seg, notifysync, got "lotus"`);
+    expect(found).toContain(
+      `${PROBLEM}: product: must be one of bes, blackberry, activesync, seg, notifysync, got "lotus"`,
+    );
   });
 
   it('rejects unknown fields so typos do not silently drop content', () => {
@@ -78,13 +86,23 @@ describe('content compiler', () => {
 
   it('rejects duplicate ids', () => {
     const copy = mini.find((f) => f.path === PROBLEM)!;
-    const found = problems([...mini, { path: 'content-mini/bes/copy/mini-it-policy-rejected.md', source: copy.source.replace(/signatures:[\s\S]*?---\n/, '---\n') }]);
+    const found = problems([
+      ...mini,
+      {
+        path: 'content-mini/bes/copy/mini-it-policy-rejected.md',
+        source: copy.source.replace(/signatures:[\s\S]*?---\n/, '---\n'),
+      },
+    ]);
     expect(found.some((line) => /duplicate id "mini-it-policy-rejected", also used by/.test(line))).toBe(true);
   });
 
   it('rejects links to ids that do not exist, in frontmatter and in the body', () => {
     const found = problems(
-      edit(PROBLEM, (s) => s.replace('concepts: [mini-stage-3]', 'concepts: [mini-stage-9]').replace('cannot overwrite it.', 'cannot overwrite it. See [x](no-such-article).')),
+      edit(PROBLEM, (s) =>
+        s
+          .replace('concepts: [mini-stage-3]', 'concepts: [mini-stage-9]')
+          .replace('cannot overwrite it.', 'cannot overwrite it. See [x](no-such-article).'),
+      ),
     );
     expect(found).toContain(`${PROBLEM}: concepts[0]: links to "mini-stage-9", which does not exist`);
     expect(found).toContain(`${PROBLEM}: body: links to "no-such-article", which does not exist`);
@@ -93,14 +111,30 @@ describe('content compiler', () => {
   it('rejects a signature claimed by two articles', () => {
     const found = problems(
       edit('content-mini/notifysync/mini-resend.md', (s) =>
-        s.replace('- text: "StatusException: Conflict matching the client and server object"', '- text: "IT Policy Rejected. Please wipe handheld and try again"'),
+        s.replace(
+          '- text: "StatusException: Conflict matching the client and server object"',
+          '- text: "IT Policy Rejected. Please wipe handheld and try again"',
+        ),
       ),
     );
-    expect(found.some((l) => l.includes('signatures[0].text: "IT Policy Rejected. Please wipe handheld and try again" is already claimed by article'))).toBe(true);
+    expect(
+      found.some((l) =>
+        l.includes(
+          'signatures[0].text: "IT Policy Rejected. Please wipe handheld and try again" is already claimed by article',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('rejects a signature that does not match its own example', () => {
-    const found = problems(edit(PROBLEM, (s) => s.replace('examples: ["IT Policy Rejected. Please wipe handheld and try again."]', 'examples: ["IT Policy Rejected. Please wipe the handheld"]')));
+    const found = problems(
+      edit(PROBLEM, (s) =>
+        s.replace(
+          'examples: ["IT Policy Rejected. Please wipe handheld and try again."]',
+          'examples: ["IT Policy Rejected. Please wipe the handheld"]',
+        ),
+      ),
+    );
     expect(found).toContain(
       `${PROBLEM}: signatures[0].examples[0]: does not match its own signature "IT Policy Rejected. Please wipe handheld and try again": "IT Policy Rejected. Please wipe the handheld"`,
     );
@@ -108,19 +142,30 @@ describe('content compiler', () => {
 
   it('rejects a signature that matches one of its counterexamples', () => {
     const found = problems(edit(PROBLEM, (s) => s.replace('said the admin.', 'said the BlackBerry admin.')));
-    expect(found.some((l) => l.startsWith(`${PROBLEM}: signatures[1].counterexamples[0]: matches signature "Activating {email}"`))).toBe(true);
+    expect(
+      found.some((l) =>
+        l.startsWith(`${PROBLEM}: signatures[1].counterexamples[0]: matches signature "Activating {email}"`),
+      ),
+    ).toBe(true);
   });
 
   it('requires context for a generic signature', () => {
-    const found = problems(edit(PROBLEM, (s) => s.replace(/    context:\n      line: \[enterprise activation, BlackBerry\]\n/, '')));
-    expect(found).toContain(`${PROBLEM}: signatures[1].context: required for a generic signature (the words that make it ours)`);
+    const found = problems(
+      edit(PROBLEM, (s) => s.replace(/ {4}context:\n {6}line: \[enterprise activation, BlackBerry\]\n/, '')),
+    );
+    expect(found).toContain(
+      `${PROBLEM}: signatures[1].context: required for a generic signature (the words that make it ours)`,
+    );
   });
 
   it('rejects raw HTML and javascript: links in bodies and steps', () => {
     const found = problems(
       edit(PROBLEM, (s) =>
         s
-          .replace('cannot overwrite it.', 'cannot <img src=x onerror=alert(1)> overwrite it. [click](javascript:alert(1))')
+          .replace(
+            'cannot overwrite it.',
+            'cannot <img src=x onerror=alert(1)> overwrite it. [click](javascript:alert(1))',
+          )
           .replace('- Back up the device.', '- "Back up the device [now](javascript:void(0))."'),
       ),
     );
@@ -131,23 +176,33 @@ describe('content compiler', () => {
 
   it('reports YAML syntax errors with their line', () => {
     const found = problems(edit(PROBLEM, (s) => s.replace('shows: [device]', 'shows: [device')));
-    expect(found.some((l) => /^content-mini\/bes\/mini-it-policy-rejected\.md: frontmatter: line \d+: /.test(l))).toBe(true);
+    expect(found.some((l) => /^content-mini\/bes\/mini-it-policy-rejected\.md: frontmatter: line \d+: /.test(l))).toBe(
+      true,
+    );
   });
 
   it('requires the id to equal the file name and the product to match the folder', () => {
-    const found = problems(edit(PROBLEM, (s) => s.replace('id: mini-it-policy-rejected', 'id: it-policy').replace('product: bes', 'product: activesync')));
+    const found = problems(
+      edit(PROBLEM, (s) =>
+        s.replace('id: mini-it-policy-rejected', 'id: it-policy').replace('product: bes', 'product: activesync'),
+      ),
+    );
     expect(found).toContain(`${PROBLEM}: id: must equal the file name "mini-it-policy-rejected", got "it-policy"`);
     expect(found).toContain(`${PROBLEM}: product: must match its folder "bes", got "activesync"`);
   });
 
   it('reports an article nothing links to as an orphan', () => {
-    const unlinked = problems(edit('content-mini/bes/mini-stage-3.md', (s) => s.replace('related: [mini-it-policy-rejected]', 'related: []')));
+    const unlinked = problems(
+      edit('content-mini/bes/mini-stage-3.md', (s) => s.replace('related: [mini-it-policy-rejected]', 'related: []')),
+    );
     expect(unlinked).toContain(`${PROBLEM}: id: "mini-it-policy-rejected" is an orphan: no other article links to it`);
     const orphan = withFile(
       'content-mini/bes/mini-lonely.md',
       '---\nid: mini-lonely\ntitle: Lonely\nproduct: bes\nkind: concept\nsummary: Nobody links here.\n---\nBody.\n',
     );
-    expect(problems(orphan)).toContain('content-mini/bes/mini-lonely.md: id: "mini-lonely" is an orphan: no other article links to it');
+    expect(problems(orphan)).toContain(
+      'content-mini/bes/mini-lonely.md: id: "mini-lonely" is an orphan: no other article links to it',
+    );
   });
 
   it('reports a file without frontmatter', () => {

@@ -14,7 +14,12 @@ const FENCE = /^---[ \t]*$/m;
 export function splitFrontmatter(source: string): SplitFile {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.startsWith('---\n')) {
-    return { data: undefined, body: text, bodyLine: 1, error: 'missing: the file must start with a --- YAML block ---' };
+    return {
+      data: undefined,
+      body: text,
+      bodyLine: 1,
+      error: 'missing: the file must start with a --- YAML block ---',
+    };
   }
   const rest = text.slice(4);
   const close = FENCE.exec(rest);

@@ -153,7 +153,19 @@ export class Automaton {
       if (s !== 0) dense.set(dense.subarray(fail[s]! * classes, fail[s]! * classes + classes), row);
       for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) dense[row + edgeLabel[e]!] = edgeTarget[e]!;
     }
-    return new Automaton(classOf, classes, edgeStart, edgeLabel, edgeTarget, fail, outStart, outList, dictLink, dense, denseCount);
+    return new Automaton(
+      classOf,
+      classes,
+      edgeStart,
+      edgeLabel,
+      edgeTarget,
+      fail,
+      outStart,
+      outList,
+      dictLink,
+      dense,
+      denseCount,
+    );
   }
 
   get stateCount(): number {
@@ -207,7 +219,7 @@ export class Automaton {
     let lastSpace = true;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      let cls = classOf[code]!;
+      const cls = classOf[code]!;
       if (cls === 0) {
         if (code === ELLIPSIS && dotClass !== 0) {
           state = this.step(this.step(this.step(state, dotClass), dotClass), dotClass);

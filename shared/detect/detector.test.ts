@@ -16,7 +16,10 @@ const SIGNATURES: DetectableSignature[] = [
   sig('waiting#0', 'Encryption Verified. Waiting for Services...'),
   sig('seg-abort#0', 'AW.Eas.Web.Listener.ProxyGateway.GetMailServerResponse *** EXCEPTION ***'),
   sig('seg-abort#1', 'System.Net.WebException: The request was aborted: The request was canceled.'),
-  sig('activating#0', 'Activating {email}', { specificity: 'generic', context: { line: ['enterprise activation', 'blackberry'] } }),
+  sig('activating#0', 'Activating {email}', {
+    specificity: 'generic',
+    context: { line: ['enterprise activation', 'blackberry'] },
+  }),
   sig('access-denied#0', 'Access Denied', {
     specificity: 'generic',
     context: { line: ['ActiveSync', 'partnership', 'DeviceAccessState'] },
@@ -58,7 +61,9 @@ describe('detection', () => {
   it('normalises mail addresses, so any user’s activation line matches', () => {
     for (const email of ['jo@contoso.com', 'first.last+bb@sub.example.co.uk']) {
       expect(articles(`BlackBerry enterprise activation: Activating ${email}`)).toEqual(['activating']);
-      expect(articles(`Services Received. Your email address, ${email} is now enabled.`)).toEqual(['services-received']);
+      expect(articles(`Services Received. Your email address, ${email} is now enabled.`)).toEqual([
+        'services-received',
+      ]);
     }
   });
 
@@ -96,7 +101,9 @@ describe('detection', () => {
       sig('short#0', 'The request was aborted'),
       sig('long#0', 'System.Net.WebException: The request was aborted: The request was canceled.'),
     ]);
-    expect(d.find('System.Net.WebException: The request was aborted: The request was canceled.').map((f) => f.article)).toEqual(['long']);
+    expect(
+      d.find('System.Net.WebException: The request was aborted: The request was canceled.').map((f) => f.article),
+    ).toEqual(['long']);
     expect(d.find('Note: The request was aborted by the user').map((f) => f.article)).toEqual(['short']);
   });
 
@@ -109,7 +116,10 @@ describe('detection', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const word = () => Array.from({ length: 3 + Math.floor(rand() * 6) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join('');
+    const word = () =>
+      Array.from({ length: 3 + Math.floor(rand() * 6) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join(
+        '',
+      );
     const many = Array.from({ length: 3000 }, (_, i) =>
       sig(`s${i}#0`, Array.from({ length: 3 + Math.floor(rand() * 4) }, word).join(' ')),
     );

@@ -107,8 +107,7 @@ export function compilePattern(text: string): CompiledPattern {
   const first = parts[0]!;
   const lastPart = parts[parts.length - 1]!;
   const startsWord = 'hole' in first || isWordCode(first.literal.charCodeAt(0));
-  const endsWord =
-    'hole' in lastPart || isWordCode(lastPart.literal.charCodeAt(lastPart.literal.length - 1));
+  const endsWord = 'hole' in lastPart || isWordCode(lastPart.literal.charCodeAt(lastPart.literal.length - 1));
   // Word boundaries keep "500" out of "15001" and "Completed" out of "Uncompleted".
   if (startsWord) source = String.raw`(?<![\p{L}\p{N}_])` + source;
   if (endsWord) source += String.raw`(?![\p{L}\p{N}_])`;

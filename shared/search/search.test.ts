@@ -40,7 +40,8 @@ describe('search', () => {
     expect(hit?.id).toBe('mini-it-policy-rejected');
     const marked = hit!.titleRanges.map(([s, e]) => hit!.title.slice(s, e).toLowerCase());
     expect(marked).toEqual(['wipe', 'handheld']);
-    for (const [s, e] of hit!.snippetRanges) expect(['wipe', 'handheld']).toContain(hit!.snippet.slice(s, e).toLowerCase());
+    for (const [s, e] of hit!.snippetRanges)
+      expect(['wipe', 'handheld']).toContain(hit!.snippet.slice(s, e).toLowerCase());
   });
 
   it('sends a pasted device message or log line to its article first', () => {

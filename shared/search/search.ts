@@ -92,7 +92,11 @@ export class KnowledgeSearch {
     this.aliasSets = this.docs.map((d) => new Set(d.aliases.map(foldString)));
     this.docs.forEach((doc, i) => {
       const fields = new Set(
-        words([doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords].join(' ')),
+        words(
+          [doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords].join(
+            ' ',
+          ),
+        ),
       );
       for (const w of fields) add(this.fieldWordDocs, w, i);
       const article = byId.get(doc.id);
@@ -199,7 +203,9 @@ export class KnowledgeSearch {
     const titleWords = this.titleWords[c.doc]!;
     const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
     // Among equals, the title most about the query wins: "Enterprise activation" over a long symptom.
-    const focus = titleWords.length ? titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length / titleWords.length : 0;
+    const focus = titleWords.length
+      ? titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length / titleWords.length
+      : 0;
     const fuse = mean(c.fuse.map((f) => 1 - f));
     // Answering every word of the query matters most; titles and fuse's field weights order the rest.
     const answersAll = c.quality.every((q) => q > 0) ? 0.1 : 0;

@@ -2,6 +2,7 @@ import { foldString } from '../detect/fold';
 import { MAX_QUERY_LENGTH } from './config';
 
 // Bidi controls, zero-width characters and C0/C1 controls: invisible, and only trouble.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const COMBINING = /\p{M}+/gu;
 

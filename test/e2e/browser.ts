@@ -23,7 +23,9 @@ export const CHROMIUM_ARGS = [
 
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   }
 }
 
@@ -33,7 +35,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 }
 
 /** A persistent context with an unpacked extension loaded (extensions need one). */
-export async function launchWithExtension(extensionDir: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchWithExtension(
+  extensionDir: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   assertChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'syncfix-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -19,7 +19,8 @@ function syncfix(args: string[], input?: string | Buffer) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli/syncfix.mjs'))) throw new Error('dist/cli/syncfix.mjs missing: run npm run build:cli');
+  if (!existsSync(join(root, 'dist/cli/syncfix.mjs')))
+    throw new Error('dist/cli/syncfix.mjs missing: run npm run build:cli');
 });
 
 describe('syncfix search', () => {
@@ -69,7 +70,15 @@ describe('syncfix explain', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(mixedLog, 'utf8');
     const { findings } = JSON.parse(r.out) as {
-      findings: { start: number; end: number; text: string; signature: string; article: string; title: string; confidence: number }[];
+      findings: {
+        start: number;
+        end: number;
+        text: string;
+        signature: string;
+        article: string;
+        title: string;
+        confidence: number;
+      }[];
     };
     for (const f of findings) {
       expect(Object.keys(f)).toEqual(['start', 'end', 'text', 'signature', 'article', 'title', 'confidence']);
@@ -107,14 +116,21 @@ describe('syncfix explain', () => {
   it('reads UTF-16 logs as Windows tools write them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'syncfix-'));
     const file = join(dir, 'utf16.log');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('IT Policy Rejected. Please wipe handheld and try again', 'utf16le')]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('IT Policy Rejected. Please wipe handheld and try again', 'utf16le'),
+      ]),
+    );
     expect(JSON.parse(syncfix(['explain', file, '--json']).out).findings).toHaveLength(1);
   });
 });
 
 describe('syncfix show', () => {
   it('prints an article with causes and fixes as plain text fields', () => {
-    const id = (JSON.parse(syncfix(['search', 'IT Policy Rejected', '--json']).out) as { results: { id: string }[] }).results[0]!.id;
+    const id = (JSON.parse(syncfix(['search', 'IT Policy Rejected', '--json']).out) as { results: { id: string }[] })
+      .results[0]!.id;
     const json = JSON.parse(syncfix(['show', id, '--json']).out) as Record<string, unknown> & {
       causes: { title: string; fix: { text: string }[] }[];
     };
@@ -143,7 +159,10 @@ describe('syncfix check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'syncfix-content-'));
     const bes = join(dir, 'content', 'bes');
     spawnSync('mkdir', ['-p', bes]);
-    writeFileSync(join(bes, 'broken.md'), '---\nid: broken\ntitle: Broken\nproduct: bes\nkind: problem\nsummary: s\nsymptom: x\nconcepts: [nowhere]\ncauses:\n  - title: t\n---\nBody\n');
+    writeFileSync(
+      join(bes, 'broken.md'),
+      '---\nid: broken\ntitle: Broken\nproduct: bes\nkind: problem\nsummary: s\nsymptom: x\nconcepts: [nowhere]\ncauses:\n  - title: t\n---\nBody\n',
+    );
     const r = spawnSync(process.execPath, [bin, 'check', join(dir, 'content')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('content/bes/broken.md: causes[0].fix: required');
