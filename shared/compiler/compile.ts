@@ -12,6 +12,7 @@ import type { Article, FixStep, KnowledgeBundle, SearchDoc, Signature } from '..
 import { PRODUCTS } from '../kb/types';
 import { FUSE_KEYS } from '../search/config';
 import { toSearchDoc } from '../search/search-doc';
+import { buildTokenIndex } from '../search/token-index';
 import { splitFrontmatter } from './frontmatter';
 import { inspectMarkdown, plainText, renderBlock, renderInline } from './markdown';
 
@@ -242,7 +243,7 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
       date: options.date ?? new Date().toISOString().slice(0, 10),
       articles,
       signatures,
-      search: { docs, index: index as KnowledgeBundle['search']['index'] },
+      search: { docs, index: index as KnowledgeBundle['search']['index'], tokens: buildTokenIndex(docs, articles) },
     },
     problems: [],
   };

@@ -122,6 +122,23 @@ export interface SearchDoc {
   keywords: string;
 }
 
+/**
+ * The search vocabulary, prebuilt at compile time (`shared/search/token-index.ts`): every
+ * folded word of the knowledge base and, per word, the articles holding it, so start-up
+ * reads it instead of re-reading every article body.
+ */
+export interface SearchTokens {
+  /** Every word, sorted by UTF-16 code unit, joined by single spaces. */
+  words: string;
+  /**
+   * Two posting lists per word, in `words` order: articles (indexes into `search.docs`) with
+   * the word in a short field, then articles with it only in their body or steps. Each list
+   * is ascending gaps minus one, 5 bits per character from `A–Za–z0–9+/` (values 32–63 mean
+   * "more digits follow"), ended by a comma.
+   */
+  postings: string;
+}
+
 export interface KnowledgeBundle {
   /** Content version: a hash of every source file, so caches know when to refresh. */
   version: string;
@@ -133,5 +150,6 @@ export interface KnowledgeBundle {
     docs: SearchDoc[];
     /** `Fuse.createIndex(keys, docs).toJSON()`, parsed at start-up with `Fuse.parseIndex`. */
     index: { keys: unknown[]; records: unknown[] };
+    tokens: SearchTokens;
   };
 }

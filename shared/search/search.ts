@@ -2,8 +2,14 @@
  * Knowledge search: detection first (a pasted error goes straight to its article), then
  * fuse.js per query token over short fields, combined by how much of the query each
  * article answers. The verdict `confident` says whether the top result is a real answer.
+ *
+ * Cost follows the words a query matches, not the size of the knowledge base: the prebuilt
+ * token index (token-index.ts) finds each token's exact, prefix and typo words and their
+ * articles, and fuse.js scores only the few candidates that can still reach the top, in
+ * best-first order of an upper bound of their score (exact: same results as scoring all).
  */
 import Fuse from 'fuse.js';
+import type { FuseIndex } from 'fuse.js';
 import { Detector } from '../detect/detector';
 import { foldString } from '../detect/fold';
 import type { Finding } from '../detect/detector';
@@ -11,8 +17,8 @@ import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
 import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
 import { highlightRanges, makeSnippet } from './highlight';
 import type { Range } from './highlight';
-import { articleWords } from './search-doc';
-import { cleanQuery, editDistance, typoBudget, wordMatches, wordMatchesPrefix, words } from './text';
+import { TokenIndex, buildTokenIndex } from './token-index';
+import { cleanQuery, typoBudget, wordMatches, words } from './text';
 
 export type { Range } from './highlight';
 
@@ -43,7 +49,9 @@ export interface SearchResponse {
   findings: Finding[];
 }
 
-type SearchableBundle = Pick<KnowledgeBundle, 'articles' | 'signatures' | 'search'>;
+/** `articles` is only read when the bundle predates the shipped token index. */
+type SearchableBundle = Pick<KnowledgeBundle, 'signatures' | 'search'> & Partial<Pick<KnowledgeBundle, 'articles'>>;
+type FuseRecord = FuseIndex<SearchDoc>['records'][number];
 
 /** How well a vocabulary word answers a query token. */
 const EXACT = 1;
@@ -54,55 +62,62 @@ const SHORT_TYPO = 0.5;
 const BODY_ONLY = 0.75;
 /** Share of the query an article must answer for the verdict "confident". */
 const CONFIDENT_COVERAGE = 0.7;
+/** Candidates fuse.js scores at once: enough to fill a page of results in one pass. */
+const FUSE_BATCH = 16;
+
+/** Refinement levels of a candidate's score: each is an upper bound of the next. */
+const BOUND_COVERAGE = 0;
+const BOUND_TITLE = 1;
+const EXACT_SCORE = 2;
 
 interface Candidate {
   doc: number;
-  /** Per token: 0 (absent) .. 1 (exact word in a short field). */
-  quality: number[];
-  /** Per token: fuse.js score over the weighted short fields (0 best, 1 absent). */
-  fuse: number[];
+  /** Row of this candidate in the query's quality table. */
+  slot: number;
+  level: number;
+  /** Upper bound of the score at `level`, the score itself at EXACT_SCORE. */
+  key: number;
+  coverage: number;
+  answersAll: number;
+  /** Upper bound of the fuse term: the share of tokens fuse.js may credit. */
+  fuseBound: number;
+  inTitle: number;
+  focus: number;
+  /** 0.2 when the whole query is one of the article's aliases. */
+  alias: number;
 }
 
 export class KnowledgeSearch {
-  private readonly fuse: Fuse<SearchDoc>;
   private readonly docs: readonly SearchDoc[];
   private readonly detector: Detector;
   private readonly docIndex = new Map<string, number>();
-  /** Folded word → documents holding it in a short field (title, aliases, signatures...). */
-  private readonly fieldWordDocs = new Map<string, number[]>();
-  /** Folded word → documents holding it only in their body or steps. */
-  private readonly bodyWordDocs = new Map<string, number[]>();
-  private readonly titleWords: string[][];
-  /** Folded aliases per doc: a query that is exactly an alias ("EAS", "F5") names its article. */
-  private readonly aliasSets: Set<string>[];
+  private readonly tokens: TokenIndex;
+  /** fuse.js index record per document: shipped in the bundle, made on demand if missing. */
+  private readonly records: (FuseRecord | undefined)[];
+  private readonly recordMaker: FuseIndex<SearchDoc>;
+  /** One Fuse over `docs` whose index holds only the records being scored. */
+  private readonly fuse: Fuse<SearchDoc>;
+  private readonly batchIndex: FuseIndex<SearchDoc>;
+  private readonly titleWords: (string[] | undefined)[];
+  /** Query scratch: document → row in the quality table, -1 when not a candidate. */
+  private readonly slotOf: Int32Array;
+  /** Folded alias → documents: a query that is exactly an alias ("EAS", "F5") names its article. */
+  private aliasDocs?: Map<string, number[]>;
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
-    const index = Fuse.parseIndex<SearchDoc>(bundle.search.index as unknown as Parameters<typeof Fuse.parseIndex>[0]);
-    this.fuse = new Fuse(this.docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS as unknown as string[] }, index);
+    const keys = FUSE_KEYS as unknown as string[];
+    this.recordMaker = Fuse.createIndex<SearchDoc>(keys, []);
+    this.records = new Array<FuseRecord | undefined>(this.docs.length);
+    const shipped = bundle.search.index as unknown as Parameters<typeof Fuse.parseIndex>[0] | undefined;
+    for (const record of shipped?.records ?? []) if (record.i < this.docs.length) this.records[record.i] = record;
+    this.batchIndex = Fuse.parseIndex<SearchDoc>({ keys: this.recordMaker.keys, records: [] });
+    this.fuse = new Fuse(this.docs, { ...FUSE_OPTIONS, keys }, this.batchIndex);
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
-    const byId = new Map(bundle.articles.map((a) => [a.id, a]));
-    const add = (map: Map<string, number[]>, word: string, doc: number) => {
-      const list = map.get(word);
-      if (list) list.push(doc);
-      else map.set(word, [doc]);
-    };
-    this.titleWords = this.docs.map((d) => words(d.title));
-    this.aliasSets = this.docs.map((d) => new Set(d.aliases.map(foldString)));
-    this.docs.forEach((doc, i) => {
-      const fields = new Set(
-        words(
-          [doc.title, doc.aliases.join(' '), doc.signatures.join(' '), doc.symptom, doc.summary, doc.keywords].join(
-            ' ',
-          ),
-        ),
-      );
-      for (const w of fields) add(this.fieldWordDocs, w, i);
-      const article = byId.get(doc.id);
-      if (!article) return;
-      for (const w of new Set(words(articleWords(article)))) if (!fields.has(w)) add(this.bodyWordDocs, w, i);
-    });
+    this.tokens = new TokenIndex(bundle.search.tokens ?? buildTokenIndex(this.docs, bundle.articles ?? []));
+    this.titleWords = new Array<string[] | undefined>(this.docs.length);
+    this.slotOf = new Int32Array(this.docs.length).fill(-1);
   }
 
   search(rawQuery: string, options: SearchOptions = {}): SearchResponse {
@@ -126,12 +141,11 @@ export class KnowledgeSearch {
       results.push(this.hit(i, tokens, f.confidence, 'signature'));
     }
     const confidentByDetection = results.length > 0;
+    if (results.length >= limit) return { query, confident: true, results: results.slice(0, limit), findings };
 
-    const ranked = this.rankFuzzy(query, tokens)
-      .filter((c) => !seen.has(c.doc) && allowed(this.docs[c.doc]!))
-      .map((c) => ({ c, ...this.assess(c, tokens, foldString(query)) }))
-      .sort((a, b) => b.score - a.score || a.c.doc - b.c.doc);
-    for (const { c, score } of ranked) results.push(this.hit(c.doc, tokens, round(score), 'fuzzy'));
+    const eligible = (doc: number) => !seen.has(doc) && allowed(this.docs[doc]!);
+    const ranked = this.rankFuzzy(query, tokens, limit - results.length, eligible);
+    for (const c of ranked) results.push(this.hit(c.doc, tokens, round(c.key), 'fuzzy'));
 
     const top = ranked[0];
     const confident = confidentByDetection || (top !== undefined && top.coverage >= CONFIDENT_COVERAGE);
@@ -139,78 +153,178 @@ export class KnowledgeSearch {
   }
 
   /** Vocabulary words answering a token, with their quality (exact, prefix, typo). */
-  private vocabularyMatches(token: string): Map<string, number> {
-    const out = new Map<string, number>();
-    const known = this.fieldWordDocs.has(token) || this.bodyWordDocs.has(token);
+  private vocabularyMatches(token: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const exact = this.tokens.find(token);
+    const known = exact >= 0;
+    if (known) out.set(exact, EXACT);
+    if (token.length >= 3) {
+      this.tokens.forEachPrefixed(token, (w) => {
+        if ((out.get(w) ?? 0) < PREFIX) out.set(w, PREFIX);
+      });
+    }
     const budget = typoBudget(token.length);
-    for (const vocabulary of [this.fieldWordDocs, this.bodyWordDocs]) {
-      for (const word of vocabulary.keys()) {
-        let q = 0;
-        if (word === token) q = EXACT;
-        else if (token.length >= 3 && wordMatchesPrefix(word, token)) q = PREFIX;
-        // A correctly spelt word is not a typo of its neighbours ("token" is not "toner").
-        else if (!known && budget > 0 && editDistance(word, token, budget) <= budget) {
-          q = token.length >= 7 ? LONG_TYPO : SHORT_TYPO;
-        }
-        if (q > (out.get(word) ?? 0)) out.set(word, q);
-      }
+    // A correctly spelt word is not a typo of its neighbours ("token" is not "toner").
+    if (!known && budget > 0) {
+      const q = token.length >= 7 ? LONG_TYPO : SHORT_TYPO;
+      this.tokens.forEachTypo(token, budget, (w) => {
+        if ((out.get(w) ?? 0) < q) out.set(w, q);
+      });
     }
     return out;
   }
 
-  private rankFuzzy(query: string, tokens: string[]): Candidate[] {
-    const candidates = new Map<number, Candidate>();
-    const get = (doc: number) => {
-      let c = candidates.get(doc);
-      if (!c) {
-        c = { doc, quality: tokens.map(() => 0), fuse: tokens.map(() => 1) };
-        candidates.set(doc, c);
+  /**
+   * The best `need` eligible candidates, best first, with their exact scores. A candidate is
+   * any article holding a word that answers a token; its score is refined only while it can
+   * still reach the top: coverage bound, then title words, then fuse.js.
+   */
+  private rankFuzzy(query: string, tokens: string[], need: number, eligible: (doc: number) => boolean): Candidate[] {
+    const width = tokens.length;
+    if (!width) return [];
+    const slotOf = this.slotOf;
+    const slots: number[] = [];
+    const quality: number[] = [];
+    const raise = (doc: number, t: number, q: number) => {
+      let slot = slotOf[doc]!;
+      if (slot < 0) {
+        slot = slots.length;
+        slotOf[doc] = slot;
+        slots.push(doc);
+        for (let k = 0; k < width; k++) quality.push(0);
       }
-      return c;
+      const at = slot * width + t;
+      if (q > quality[at]!) quality[at] = q;
     };
-    tokens.forEach((token, t) => {
-      for (const [word, q] of this.vocabularyMatches(token)) {
-        for (const doc of this.fieldWordDocs.get(word) ?? []) {
-          const c = get(doc);
-          c.quality[t] = Math.max(c.quality[t]!, q);
+    try {
+      tokens.forEach((token, t) => {
+        for (const [word, q] of this.vocabularyMatches(token)) {
+          this.tokens.forEachDoc(word, false, (doc) => raise(doc, t, q));
+          const bodyQ = q * BODY_ONLY;
+          this.tokens.forEachDoc(word, true, (doc) => raise(doc, t, bodyQ));
         }
-        for (const doc of this.bodyWordDocs.get(word) ?? []) {
-          const c = get(doc);
-          c.quality[t] = Math.max(c.quality[t]!, q * BODY_ONLY);
-        }
-      }
+      });
+    } finally {
+      for (const doc of slots) slotOf[doc] = -1;
+    }
+
+    // A whole-phrase hit lifts every token's fuse score, so then any token may be credited.
+    const phrase = tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH;
+    const aliasOf = new Set(this.aliasIndex().get(foldString(query)) ?? []);
+    const heap = new CandidateHeap();
+    slots.forEach((doc, slot) => {
+      if (!eligible(doc)) return;
+      const row = quality.slice(slot * width, slot * width + width);
+      const coverage = mean(row);
+      const answersAll = row.every((q) => q > 0) ? 0.1 : 0;
+      const fuseBound = phrase ? 1 : mean(row.map((q) => (q > 0 ? 1 : 0)));
+      const alias = aliasOf.has(doc) ? 0.2 : 0;
+      const c: Candidate = {
+        doc,
+        slot,
+        level: BOUND_COVERAGE,
+        key: 0,
+        coverage,
+        answersAll,
+        fuseBound,
+        inTitle: 1,
+        focus: 1,
+        alias,
+      };
+      c.key = score(c, fuseBound);
+      heap.add(c);
     });
-    if (!candidates.size) return [];
-    // fuse.js ranks the candidates: weighted fields, typo-tolerant, per token.
-    tokens.forEach((token, t) => {
-      for (const r of this.fuse.search(token)) {
-        const c = candidates.get(r.refIndex);
-        if (c && c.quality[t]! > 0) c.fuse[t] = Math.min(c.fuse[t]!, r.score ?? 1);
-      }
-    });
-    if (tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH) {
-      for (const r of this.fuse.search(query)) {
-        const c = candidates.get(r.refIndex);
-        // A whole-phrase hit is the strongest evidence of all: let it lift every token.
-        if (c && (r.score ?? 1) < 0.1) c.fuse = c.fuse.map((f) => Math.min(f, r.score ?? 1));
+    heap.heapify();
+
+    const top: Candidate[] = [];
+    while (top.length < need && heap.size) {
+      const best = heap.peek()!;
+      if (best.level === EXACT_SCORE) {
+        top.push(heap.pop()!);
+      } else if (best.level === BOUND_COVERAGE) {
+        heap.pop();
+        this.titleMatch(best, tokens);
+        best.level = BOUND_TITLE;
+        best.key = score(best, best.fuseBound);
+        heap.push(best);
+      } else {
+        const batch: Candidate[] = [];
+        while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_TITLE) batch.push(heap.pop()!);
+        this.fuseScores(batch, query, tokens, quality, phrase);
+        for (const c of batch) heap.push(c);
       }
     }
-    return [...candidates.values()];
+    return top;
   }
 
-  private assess(c: Candidate, tokens: string[], folded: string): { score: number; coverage: number } {
-    const coverage = mean(c.quality);
-    const titleWords = this.titleWords[c.doc]!;
-    const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
+  private aliasIndex(): Map<string, number[]> {
+    if (!this.aliasDocs) {
+      const map = new Map<string, number[]>();
+      this.docs.forEach((d, i) => {
+        for (const alias of new Set(d.aliases.map(foldString))) {
+          const list = map.get(alias);
+          if (list) list.push(i);
+          else map.set(alias, [i]);
+        }
+      });
+      this.aliasDocs = map;
+    }
+    return this.aliasDocs;
+  }
+
+  private titleMatch(c: Candidate, tokens: string[]): void {
+    const titleWords = (this.titleWords[c.doc] ??= words(this.docs[c.doc]!.title));
+    c.inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
     // Among equals, the title most about the query wins: "Enterprise activation" over a long symptom.
-    const focus = titleWords.length
+    c.focus = titleWords.length
       ? titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length / titleWords.length
       : 0;
-    const fuse = mean(c.fuse.map((f) => 1 - f));
-    // Answering every word of the query matters most; titles and fuse's field weights order the rest.
-    const answersAll = c.quality.every((q) => q > 0) ? 0.1 : 0;
-    const alias = this.aliasSets[c.doc]!.has(folded) ? 0.2 : 0;
-    return { score: 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuse + 0.05 * focus + alias, coverage };
+  }
+
+  /** fuse.js ranks the batch: weighted fields, typo-tolerant, per token, then the whole phrase. */
+  private fuseScores(batch: Candidate[], query: string, tokens: string[], quality: number[], phrase: boolean): void {
+    const width = tokens.length;
+    const byDoc = new Map(batch.map((c) => [c.doc, c]));
+    const fuse = new Map(batch.map((c) => [c, tokens.map(() => 1)]));
+    tokens.forEach((token, t) => {
+      const scored = batch.filter((c) => quality[c.slot * width + t]! > 0);
+      for (const r of this.fuseSearch(token, scored)) {
+        const f = fuse.get(byDoc.get(r.refIndex)!)!;
+        f[t] = Math.min(f[t]!, r.score ?? 1);
+      }
+    });
+    if (phrase) {
+      for (const r of this.fuseSearch(query, batch)) {
+        const c = byDoc.get(r.refIndex)!;
+        // A whole-phrase hit is the strongest evidence of all: let it lift every token.
+        if ((r.score ?? 1) < 0.1)
+          fuse.set(
+            c,
+            fuse.get(c)!.map((f) => Math.min(f, r.score ?? 1)),
+          );
+      }
+    }
+    for (const c of batch) {
+      c.level = EXACT_SCORE;
+      c.key = score(c, mean(fuse.get(c)!.map((f) => 1 - f)));
+    }
+  }
+
+  private fuseSearch(pattern: string, candidates: Candidate[]) {
+    if (!candidates.length) return [];
+    this.batchIndex.setIndexRecords(candidates.map((c) => this.record(c.doc)));
+    this.fuse.setCollection(this.docs, this.batchIndex);
+    return this.fuse.search(pattern);
+  }
+
+  private record(doc: number): FuseRecord {
+    let record = this.records[doc];
+    if (!record) {
+      record = this.recordMaker.add(this.docs[doc]!, doc)!;
+      this.recordMaker.setIndexRecords([]);
+      this.records[doc] = record;
+    }
+    return record;
   }
 
   private hit(doc: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit {
@@ -228,6 +342,78 @@ export class KnowledgeSearch {
       via,
     };
   }
+}
+
+/**
+ * Answering every word of the query matters most; titles and fuse's field weights order the
+ * rest. With `fuse` and the candidate's current inTitle/focus (1 until known) this is an
+ * upper bound of the final score: the same sum in the same order, so it holds in floating
+ * point too.
+ */
+function score(c: Candidate, fuse: number): number {
+  return 0.6 * c.coverage + c.answersAll + 0.1 * c.inTitle + 0.2 * fuse + 0.05 * c.focus + c.alias;
+}
+
+/** Max-heap of candidates by key; equal keys: lower document first (the final sort's tie-break). */
+class CandidateHeap {
+  private readonly items: Candidate[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  add(c: Candidate): void {
+    this.items.push(c);
+  }
+
+  heapify(): void {
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  peek(): Candidate | undefined {
+    return this.items[0];
+  }
+
+  push(c: Candidate): void {
+    const items = this.items;
+    items.push(c);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(items[i]!, items[parent]!)) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): Candidate | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length && last) {
+      items[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+
+  private down(i: number): void {
+    const items = this.items;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < items.length && before(items[l]!, items[best]!)) best = l;
+      if (r < items.length && before(items[r]!, items[best]!)) best = r;
+      if (best === i) return;
+      [items[i], items[best]] = [items[best]!, items[i]!];
+      i = best;
+    }
+  }
+}
+
+function before(a: Candidate, b: Candidate): boolean {
+  return a.key > b.key || (a.key === b.key && a.doc < b.doc);
 }
 
 /** Query words worth searching for: no stopwords, no duplicates, bounded in count and size. */

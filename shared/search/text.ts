@@ -34,22 +34,37 @@ export function words(text: string): string[] {
   return wordSpans(text).map((w) => w.word);
 }
 
+// Two rows of the distance table, reused: the vocabulary check calls this thousands of
+// times per query, and fresh arrays per call cost more than the arithmetic.
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
+
 /** Damerau-free Levenshtein distance with an early exit once `max` is exceeded. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (prevRow.length <= n) {
+    prevRow = new Int32Array(n + 1);
+    curRow = new Int32Array(n + 1);
+  }
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const swap = prev;
     prev = cur;
+    cur = swap;
   }
-  return prev[b.length]!;
+  return prev[n]!;
 }
 
 /** Typos allowed for a word of this length: none for short words, which typos swamp. */

@@ -1,16 +1,92 @@
 import type { ComponentChildren } from 'preact';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { KnowledgeBundle } from '../../kb/types';
+import { isFixMarks, MARKS_KEY, MARKS_LABEL, setMark } from '../article/fix-marks';
+import { savePastedText } from '../explain/pasted-text';
+import { sharedText } from '../router/routes';
+import { adoptPageUrl, useRoute } from '../router/use-route';
+import { isSavedList, SAVED_KEY, SAVED_LABEL, toggleSaved } from '../saved/saved-articles';
+import { localStorageStore } from '../storage/key-value-store';
 import type { KeyValueStore } from '../storage/key-value-store';
+import { StorageContext, useStored } from '../storage/use-stored';
+import type { StorageProblem } from '../storage/use-stored';
+import { applyTheme, isThemeChoice, THEME_KEY, THEME_LABEL } from '../theme/theme';
+import type { ThemeChoice } from '../theme/theme';
+import { DeviceDataContext } from './device-data';
+import type { DeviceData } from './device-data';
+import { Layout } from './Layout';
+import { RouteView } from './RouteView';
+import { useKnowledge } from './use-knowledge';
+import { useRouteFocus } from './use-route-focus';
 
 export interface AppProps {
   /** The bundle, or a promise of it: the PWA loads it lazily so the shell paints first. */
   kb: KnowledgeBundle | Promise<KnowledgeBundle>;
-  /** Device storage for saved articles, recents, marks and checklists (default: localStorage). */
+  /** Device storage for saved articles, recents, marks, checklists and theme (default: localStorage). */
   storage?: KeyValueStore;
-  /** Host notices in the header (the PWA's "ready offline" / "update available"). */
+  /** Host notices in the header (the PWA's "ready to work offline" / "update available"). */
   status?: ComponentChildren;
 }
 
-export function App(_props: AppProps) {
-  return <main class="sf-app">SyncFix is loading.</main>;
+export function App({ kb, storage, status }: AppProps) {
+  const store = useMemo(() => storage ?? localStorageStore(), [storage]);
+  const [problems, setProblems] = useState<StorageProblem[]>([]);
+  const report = useCallback(
+    (p: StorageProblem) =>
+      setProblems((list) => (list.some((x) => x.kind === p.kind && x.label === p.label) ? list : [...list, p])),
+    [],
+  );
+  const device = useMemo(() => ({ store, report }), [store, report]);
+  return (
+    <StorageContext.Provider value={device}>
+      <Guide kb={kb} status={status} problems={problems} onDismiss={(p) => setProblems((l) => l.filter((x) => x !== p))} />
+    </StorageContext.Provider>
+  );
+}
+
+function Guide(props: {
+  kb: AppProps['kb'];
+  status: ComponentChildren;
+  problems: StorageProblem[];
+  onDismiss(p: StorageProblem): void;
+}) {
+  useState(() => {
+    // Once, before the first route is read: a share or `?q=` becomes the hash.
+    const shared = sharedText(window.location.search);
+    if (shared !== undefined) savePastedText(shared);
+    adoptPageUrl();
+  });
+  const [route, navigate] = useRoute();
+  const knowledge = useKnowledge(props.kb);
+  const [saved, setSaved] = useStored(SAVED_KEY, isSavedList, [], SAVED_LABEL);
+  const [marks, setMarks] = useStored(MARKS_KEY, isFixMarks, {}, MARKS_LABEL);
+  const [theme, setTheme] = useStored<ThemeChoice>(THEME_KEY, isThemeChoice, 'system', THEME_LABEL);
+  useLayoutEffect(() => applyTheme(theme), [theme]);
+  useRouteFocus(route);
+
+  const data = useMemo<DeviceData>(
+    () => ({
+      saved,
+      toggleSaved: (id) => setSaved((s) => toggleSaved(s, id)),
+      marks,
+      mark: (article, part, answer) => setMarks((m) => setMark(m, article, part, answer)),
+    }),
+    [saved, marks, setSaved, setMarks],
+  );
+
+  return (
+    <DeviceDataContext.Provider value={data}>
+      <Layout
+        route={route}
+        theme={theme}
+        onTheme={setTheme}
+        kb={knowledge.state === 'ready' ? knowledge.knowledge.kb : undefined}
+        status={props.status}
+        problems={props.problems}
+        onDismiss={props.onDismiss}
+      >
+        <RouteView route={route} navigate={navigate} knowledge={knowledge} />
+      </Layout>
+    </DeviceDataContext.Provider>
+  );
 }

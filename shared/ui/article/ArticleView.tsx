@@ -2,6 +2,7 @@ import { useContext } from 'preact/hooks';
 import type { Article, Cause } from '../../kb/types';
 import { DeviceDataContext } from '../app/device-data';
 import type { Knowledge } from '../app/knowledge';
+import { reveal } from '../app/reveal';
 import { PageHeading } from '../app/PageHeading';
 import { articleHref } from '../router/routes';
 import { FixQuestion } from './FixQuestion';
@@ -31,12 +32,19 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
         </p>
         <PageHeading>{article.title}</PageHeading>
         <p class="sf-summary">{article.summary}</p>
-        <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(article.id)}>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
-          </svg>
-          {isSaved ? 'Saved on this device' : 'Save for later'}
-        </button>
+        <div class="sf-actions">
+          <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(article.id)}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
+            </svg>
+            {isSaved ? 'Saved on this device' : 'Save for later'}
+          </button>
+          {article.causes.length > 1 && (
+            <button type="button" class="sf-button sf-button-quiet" onClick={() => reveal('sf-causes')}>
+              Go to the {article.causes.length} causes
+            </button>
+          )}
+        </div>
       </header>
 
       {article.symptom && (

@@ -128,7 +128,7 @@ function SearchBox(props: SearchPanelProps) {
           aria-expanded={shown.length > 0}
           aria-controls={listId}
           aria-activedescendant={shown.length ? `${ids}-opt-${active}` : undefined}
-          placeholder="Type a symptom or paste an error message"
+          placeholder="Symptom or error message"
           autocomplete="off"
           autocapitalize="off"
           spellcheck={false}

@@ -1,0 +1,105 @@
+/**
+ * The card's DOM, built with createElement and textContent only: page text (the matched
+ * line) and knowledge text alike end up as text nodes, never parsed as HTML.
+ */
+import type { CardArticle } from '../../../shared/kb/detect-kit';
+import { PRODUCT_LABELS } from '../../../shared/kb/types';
+import type { MarkKind } from '../marks/mark';
+
+export interface CardModel {
+  card: CardArticle;
+  kind: MarkKind;
+  /** The matched page text. */
+  found: string;
+  index: number;
+  total: number;
+}
+
+export interface CardActions {
+  openGuide(): void;
+  next(): void;
+  close(): void;
+}
+
+const FOUND_MAX = 160;
+
+type Props = { class?: string; text?: string; attrs?: Record<string, string> };
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Props = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (props.class) node.className = props.class;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Only trusted (user) clicks act: a page cannot click our buttons through script. */
+function onUserClick(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    if (!event.isTrusted) return;
+    event.stopPropagation();
+    action();
+  });
+}
+
+export function buildCard(doc: Document, model: CardModel, actions: CardActions): HTMLElement {
+  const { card, kind } = model;
+  const titleId = 'syncfix-card-title';
+  const close = el(doc, 'button', { class: 'close', text: '\u00d7', attrs: { type: 'button', 'aria-label': 'Close' } });
+  onUserClick(close, actions.close);
+
+  const head = el(
+    doc,
+    'div',
+    { class: 'head' },
+    el(doc, 'span', { class: 'chip', text: PRODUCT_LABELS[card.product] }),
+    el(doc, 'span', { class: `chip ${kind}`, text: kind === 'error' ? 'Known error' : 'Status' }),
+    close,
+  );
+
+  const body: Node[] = [
+    head,
+    el(doc, 'h2', { text: card.title, attrs: { id: titleId } }),
+    el(doc, 'p', { class: 'found', text: clip(model.found.replace(/\s+/g, ' ').trim(), FOUND_MAX) }),
+  ];
+  if (card.cause) {
+    body.push(el(doc, 'h3', { text: 'Likely cause' }), el(doc, 'p', { class: 'cause', text: card.cause }));
+  } else if (card.summary) {
+    body.push(el(doc, 'p', { class: 'summary', text: card.summary }));
+  }
+  if (card.steps.length) {
+    body.push(
+      el(doc, 'h3', { text: card.cause ? 'First steps' : 'Steps' }),
+      el(doc, 'ol', { class: 'steps' }, ...card.steps.map((step) => el(doc, 'li', { text: step }))),
+    );
+  }
+
+  const open = el(doc, 'button', { class: 'primary', text: 'Open full guide', attrs: { type: 'button' } });
+  onUserClick(open, actions.openGuide);
+  const foot = el(doc, 'div', { class: 'foot' }, open);
+  if (model.total > 1) {
+    const next = el(doc, 'button', { class: 'secondary', text: 'Next', attrs: { type: 'button' } });
+    onUserClick(next, actions.next);
+    foot.append(next, el(doc, 'span', { class: 'hint', text: `${model.index + 1} of ${model.total} · Esc closes` }));
+  } else {
+    foot.append(el(doc, 'span', { class: 'hint', text: 'Esc closes' }));
+  }
+  body.push(foot);
+
+  return el(
+    doc,
+    'div',
+    { class: 'card', attrs: { role: 'dialog', 'aria-labelledby': titleId, tabindex: '-1' } },
+    ...body,
+  );
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

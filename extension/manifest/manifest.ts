@@ -1,0 +1,84 @@
+/**
+ * The manifest, written once for both browsers. Chrome gets a service worker, Firefox an
+ * event page (`background.scripts`) and its add-on id; everything else is identical.
+ *
+ * Narrowest permissions: no host permission is requested at install. The admin grants
+ * sites one by one (`optional_host_permissions`), "Scan this page once" works through
+ * `activeTab`. Only the test build pre-grants the fixture origin. `manifest.test.ts`
+ * asserts permissions and CSP exactly, so any change here is deliberate.
+ */
+
+export type Target = 'chrome' | 'firefox';
+
+export interface ManifestOptions {
+  target: Target;
+  version: string;
+  /** Test build only: host permissions granted at install (the fixture server's origin). */
+  testHostPermissions?: readonly string[];
+}
+
+export const PERMISSIONS = Object.freeze(['storage', 'activeTab', 'scripting', 'contextMenus'] as const);
+
+export const OPTIONAL_HOST_PERMISSIONS = Object.freeze(['http://*/*', 'https://*/*'] as const);
+
+/**
+ * Extension pages load only their own files: no remote code, no eval, no inline script or
+ * style, and no network at all (`connect-src 'none'`): the guide works offline by design.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const GECKO_ID = 'syncfix@syncfix.app';
+export const NEXT_ERROR_COMMAND = 'next-known-error';
+
+const ICONS = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' };
+
+export function buildManifest(options: ManifestOptions): Record<string, unknown> {
+  const { target, version } = options;
+  return {
+    manifest_version: 3,
+    name: 'SyncFix — mobile email field guide',
+    short_name: 'SyncFix',
+    description:
+      'Recognises known BES, BlackBerry, ActiveSync, SEG and NotifySync errors in admin consoles and logs, with the fix one hover away. Works offline.',
+    version,
+    icons: ICONS,
+    action: { default_title: 'SyncFix', default_popup: 'popup.html', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
+    background: target === 'chrome' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
+    options_ui: { page: 'options.html', open_in_tab: true },
+    permissions: [...PERMISSIONS],
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
+    ...(options.testHostPermissions?.length && { host_permissions: [...options.testHostPermissions] }),
+    omnibox: { keyword: 'sf' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open SyncFix' },
+      [NEXT_ERROR_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Go to the next known error on the page',
+      },
+    },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    ...(target === 'chrome'
+      ? { minimum_chrome_version: '120' }
+      : {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              // Nothing leaves the device: no data is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }),
+  };
+}
