@@ -30,7 +30,9 @@ export default defineConfig({
       output: {
         // A stable, readable name for the lazily loaded knowledge chunk (tests and the audit look for it).
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.includes('virtual:kb')) ? 'assets/knowledge-[hash].js' : 'assets/[name]-[hash].js',
+          chunk.moduleIds.some((id) => id.includes('virtual:kb'))
+            ? 'assets/knowledge-[hash].js'
+            : 'assets/[name]-[hash].js',
       },
     },
   },

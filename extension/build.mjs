@@ -84,7 +84,11 @@ function zipFolder(dir) {
     for (const name of readdirSync(d).sort()) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path).split('\\').join('/')] = [readFileSync(path), { mtime: new Date('2020-01-01T00:00:00Z') }];
+      else
+        files[relative(dir, path).split('\\').join('/')] = [
+          readFileSync(path),
+          { mtime: new Date('2020-01-01T00:00:00Z') },
+        ];
     }
   };
   walk(dir);

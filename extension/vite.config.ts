@@ -55,7 +55,7 @@ const common = (options: ExtensionBuildOptions, shared: Plugin[]): InlineConfig 
   build: {
     outDir: options.outDir,
     emptyOutDir: false,
-    target: ['chrome120', 'firefox128'],
+    target: ['chrome123', 'firefox140'],
     minify: true,
     sourcemap: false,
     reportCompressedSize: false,
@@ -109,4 +109,6 @@ export function contentConfig(options: ExtensionBuildOptions, shared = plugins()
 
 export { plugins as extensionPlugins };
 
-export default defineConfig(pagesConfig({ outDir: fileURLToPath(new URL('../dist/extension-pages', import.meta.url)) }));
+export default defineConfig(
+  pagesConfig({ outDir: fileURLToPath(new URL('../dist/extension-pages', import.meta.url)) }),
+);

@@ -64,7 +64,7 @@ export function PwaStatus() {
         ) : (
           offline === 'just-ready' && (
             <div class="pwa-toast">
-              <p>Ready to work offline: the whole guide is now stored on this device.</p>
+              <p>Ready to work offline.</p>
               <button type="button" class="sf-button sf-button-quiet" onClick={() => setOffline('ready')}>
                 OK
               </button>

@@ -18,6 +18,8 @@ export const manifest: Partial<ManifestOptions> = {
   theme_color: THEME_COLOUR,
   background_color: BACKGROUND_COLOUR,
   categories: ['productivity', 'utilities', 'business'],
+  // A second shared text lands in the open window instead of a new one.
+  launch_handler: { client_mode: ['navigate-existing', 'auto'] },
   icons: [
     { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -27,6 +29,8 @@ export const manifest: Partial<ManifestOptions> = {
   share_target: {
     action: './',
     method: 'GET',
+    // GET only ever encodes as a query string; Chromium still warns when it is not spelt out.
+    enctype: 'application/x-www-form-urlencoded',
     params: { title: 'title', text: 'text', url: 'url' },
   },
   shortcuts: [

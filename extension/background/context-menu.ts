@@ -10,7 +10,10 @@ export async function createMenus(): Promise<void> {
   browser.contextMenus.create({ id: EXPLAIN_MENU_ID, title: 'Explain with SyncFix', contexts: ['selection'] });
 }
 
-export async function onMenuClicked(info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>, tab?: Tabs.Tab): Promise<void> {
+export async function onMenuClicked(
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'selectionText'>,
+  tab?: Tabs.Tab,
+): Promise<void> {
   if (info.menuItemId !== EXPLAIN_MENU_ID) return;
   const text = (info.selectionText ?? '').trim();
   if (!text) return;

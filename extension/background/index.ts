@@ -42,7 +42,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   } else if (change.status === 'complete') {
     // A same-document navigation may have cleared a tab whose content script lives on.
     void hasReports(tabId).then((has) => {
-      if (!has) void caller<ContentHandlers>((m) => browser.tabs.sendMessage(tabId, m))('report', undefined).catch(() => {});
+      if (!has)
+        void caller<ContentHandlers>((m) => browser.tabs.sendMessage(tabId, m))('report', undefined).catch(() => {});
     });
   }
 });

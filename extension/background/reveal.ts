@@ -37,6 +37,10 @@ export async function revealInTab({ tabId, article, step }: TabRevealRequest): P
       wrap: frames.length === 1,
     }).catch(() => undefined);
     if (result?.shown) {
+      const previous = cursors.get(tabId);
+      // One card per tab: the frame we leave closes its own.
+      if (previous !== undefined && previous !== frameId)
+        await frame(tabId, previous)('dismiss', undefined).catch(() => undefined);
       cursors.set(tabId, frameId);
       return result;
     }

@@ -57,10 +57,19 @@ export interface TabSummary {
 const STATE_WEIGHT: Record<ScanState, number> = { done: 0, scanning: 1, paused: 2, 'backed-off': 3 };
 
 export function summarise(frames: readonly FrameReport[]): TabSummary {
-  if (!frames.length) return { state: 'not-scanned', errors: 0, info: 0, articles: [], frames: 0, longestSliceMs: 0, slices: 0 };
+  if (!frames.length)
+    return { state: 'not-scanned', errors: 0, info: 0, articles: [], frames: 0, longestSliceMs: 0, slices: 0 };
   const byArticle = new Map<string, ArticleCount>();
   let worst = frames[0]!;
-  const summary: TabSummary = { state: 'done', errors: 0, info: 0, articles: [], frames: frames.length, longestSliceMs: 0, slices: 0 };
+  const summary: TabSummary = {
+    state: 'done',
+    errors: 0,
+    info: 0,
+    articles: [],
+    frames: frames.length,
+    longestSliceMs: 0,
+    slices: 0,
+  };
   for (const f of frames) {
     if (STATE_WEIGHT[f.state] > STATE_WEIGHT[worst.state]) worst = f;
     summary.errors += f.errors;
@@ -77,7 +86,8 @@ export function summarise(frames: readonly FrameReport[]): TabSummary {
   summary.state = worst.state;
   if (worst.reason) summary.reason = worst.reason;
   summary.articles = [...byArticle.values()].sort(
-    (a, b) => (a.kind === b.kind ? 0 : a.kind === 'error' ? -1 : 1) || b.count - a.count || a.article.localeCompare(b.article),
+    (a, b) =>
+      (a.kind === b.kind ? 0 : a.kind === 'error' ? -1 : 1) || b.count - a.count || a.article.localeCompare(b.article),
   );
   return summary;
 }

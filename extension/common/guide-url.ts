@@ -10,6 +10,7 @@ export const EXPLAIN_MAX_CHARS = 20_000;
 export function guideUrl(base: string, target: GuideTarget): string {
   if ('article' in target) return `${base}#/a/${encodeURIComponent(target.article)}`;
   if ('query' in target) return `${base}#/?q=${encodeURIComponent(target.query)}`;
-  if ('explain' in target) return `${base}?text=${encodeURIComponent(target.explain.slice(0, EXPLAIN_MAX_CHARS))}#/explain`;
+  if ('explain' in target)
+    return `${base}?text=${encodeURIComponent(target.explain.slice(0, EXPLAIN_MAX_CHARS))}#/explain`;
   return base;
 }

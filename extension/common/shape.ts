@@ -20,7 +20,10 @@ const shape = <T>(describe: string, check: (value: unknown) => boolean): Shape<T
 
 export function string(options: { max?: number; pattern?: RegExp } = {}): Shape<string> {
   const max = options.max ?? 10_000;
-  return shape('string', (v) => typeof v === 'string' && v.length <= max && (!options.pattern || options.pattern.test(v)));
+  return shape(
+    'string',
+    (v) => typeof v === 'string' && v.length <= max && (!options.pattern || options.pattern.test(v)),
+  );
 }
 
 export function integer(options: { min?: number; max?: number } = {}): Shape<number> {

@@ -8,12 +8,16 @@
 /** Consoles admins commonly use, offered on the options page. */
 export const CONSOLE_PATTERNS: readonly { pattern: string; label: string }[] = Object.freeze([
   { pattern: 'https://admin.exchange.microsoft.com/*', label: 'Exchange admin center (Exchange Online)' },
-  { pattern: 'https://outlook.office365.com/*', label: 'Classic Exchange admin center and OWA (outlook.office365.com)' },
+  {
+    pattern: 'https://outlook.office365.com/*',
+    label: 'Classic Exchange admin center and OWA (outlook.office365.com)',
+  },
   { pattern: 'https://admin.microsoft.com/*', label: 'Microsoft 365 admin center' },
   { pattern: 'https://*.awmdm.com/*', label: 'Workspace ONE UEM / AirWatch SaaS consoles (*.awmdm.com)' },
 ]);
 
-const HOST = /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$|^\d{1,3}(?:\.\d{1,3}){3}$|^\[[0-9a-f:]+\]$/;
+const HOST =
+  /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$|^\d{1,3}(?:\.\d{1,3}){3}$|^\[[0-9a-f:]+\]$/;
 const PATTERN = /^(https?|\*):\/\/([^/]+)\/\*$/;
 
 /** A pattern we accept as a site: http, https or both, one host (optionally its subdomains), every path. */

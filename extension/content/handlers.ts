@@ -12,6 +12,7 @@ import type { RevealRequest, RevealResult } from './navigate';
 export interface ContentDeps {
   reveal(request: RevealRequest): RevealResult;
   report(): FrameReport;
+  dismiss(): void;
 }
 
 export function contentHandlers(deps: ContentDeps) {
@@ -25,6 +26,8 @@ export function contentHandlers(deps: ContentDeps) {
       }),
       run: (request) => deps.reveal(request),
     }),
+    /** Closes this frame's card: keyboard navigation moved on to another frame. */
+    dismiss: handler({ from: 'extension', payload: nothing, run: () => deps.dismiss() }),
     /** Sends the frame's report again (after the background lost it on a navigation event). */
     report: handler({ from: 'extension', payload: nothing, run: () => deps.report() }),
   };

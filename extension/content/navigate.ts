@@ -50,12 +50,30 @@ export function reveal(store: MarkStore, card: CardController, request: RevealRe
   return { shown, index, total, end: false };
 }
 
+/**
+ * Brings a mark into view: each scrolling ancestor (a log viewer's own pane) first, then
+ * the window, centring the mark. Element.scrollIntoView on its parent is not enough: in a
+ * log opened as plain text the parent is one <pre> taller than the screen. 'instant': a
+ * page's `scroll-behavior: smooth` would leave the card placed mid-scroll.
+ */
 function scrollToMark(mark: Mark): void {
   const range = mark.startNode.ownerDocument.createRange();
   range.setStart(mark.startNode, mark.startOffset);
   range.setEnd(mark.endNode, mark.endOffset);
-  const rect = range.getBoundingClientRect();
-  const visible = rect.top >= 0 && rect.bottom <= innerHeight && rect.height > 0;
-  // 'instant': a page's `scroll-behavior: smooth` would leave the card placed mid-scroll.
-  if (!visible) mark.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  let rect = range.getBoundingClientRect();
+  for (let el: Element | null = mark.startNode.parentElement; el; el = el.parentElement ?? hostOf(el)) {
+    if (el.scrollHeight <= el.clientHeight + 1 || !/(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY)) continue;
+    const box = el.getBoundingClientRect();
+    if (rect.top >= box.top && rect.bottom <= box.bottom) continue;
+    el.scrollBy({ top: rect.top - box.top - (box.height - rect.height) / 2, behavior: 'instant' });
+    rect = range.getBoundingClientRect();
+  }
+  if (rect.top < 0 || rect.bottom > innerHeight) {
+    scrollBy({ top: rect.top - (innerHeight - rect.height) / 2, behavior: 'instant' });
+  }
+}
+
+function hostOf(el: Element): Element | null {
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }

@@ -94,6 +94,7 @@ export class PageScanner {
       this.running = undefined;
     }
     if (this.state === 'scanning') this.state = 'done';
+    this.deps.painter.flush();
     this.deps.onChange();
   }
 
@@ -121,6 +122,7 @@ export class PageScanner {
     this.reason = reason;
     this.queue.length = 0;
     this.reader = undefined;
+    this.deps.painter.flush();
     this.deps.onBackOff(reason);
     return true;
   }

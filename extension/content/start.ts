@@ -63,6 +63,7 @@ export function start(doc: Document): Instance {
     add: (marks) => painter?.add(marks),
     remove: (marks) => painter?.remove(marks),
     setActive: (mark) => painter?.setActive(mark),
+    flush: () => painter?.flush(),
     destroy: () => painter?.destroy(),
   };
 
@@ -129,6 +130,7 @@ export function start(doc: Document): Instance {
   const handlers = contentHandlers({
     reveal: (request) => reveal(store, card, request),
     report: () => reporter.flush(),
+    dismiss: () => card.hide({ restoreFocus: false }),
   });
   browser.runtime.onMessage.addListener(listener(handlers, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') }));
 

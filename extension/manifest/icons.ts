@@ -1,7 +1,8 @@
 /**
  * The toolbar and store icons, drawn at build time (no binary files in the repository):
- * a blue rounded square with a white check mark and an amber "found" dot. Shapes are signed
- * distance fields sampled 4×4 per pixel, encoded as RGBA PNG with node:zlib.
+ * a blue rounded square with white "sync" arrows and an amber "found" dot. Shapes are
+ * distance fields and point-in-triangle tests sampled 4×4 per pixel, encoded as RGBA PNG
+ * with node:zlib. (A check mark was tried first: at 16–20 px it read as a checkbox.)
  */
 import { deflateSync } from 'node:zlib';
 
@@ -20,19 +21,53 @@ function roundedSquare(x: number, y: number, half: number, radius: number): numb
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
 }
 
-function segment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+type Point = [number, number];
+
+function inTriangle(p: Point, a: Point, b: Point, c: Point): boolean {
+  const side = (p1: Point, p2: Point, p3: Point) =>
+    (p1[0] - p3[0]) * (p2[1] - p3[1]) - (p2[0] - p3[0]) * (p1[1] - p3[1]);
+  const d1 = side(p, a, b);
+  const d2 = side(p, b, c);
+  const d3 = side(p, c, a);
+  return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
+}
+
+const RING = 0.255;
+const STROKE = 0.085;
+const DEG = Math.PI / 180;
+/** Two arcs (upper and lower), each ending in an arrowhead pointing clockwise. */
+const ARCS: [number, number][] = [
+  [-165, -35],
+  [15, 145],
+];
+
+/** The arrowhead at the end of an arc, as a triangle: base across the ring, tip along the tangent. */
+function arrowhead(endDeg: number): [Point, Point, Point] {
+  const a = endDeg * DEG;
+  const center: Point = [0.5 + RING * Math.cos(a), 0.5 + RING * Math.sin(a)];
+  const radial: Point = [Math.cos(a), Math.sin(a)];
+  const tangent: Point = [-Math.sin(a), Math.cos(a)];
+  const half = 0.12;
+  const tip = 0.15;
+  return [
+    [center[0] + radial[0] * half, center[1] + radial[1] * half],
+    [center[0] - radial[0] * half, center[1] - radial[1] * half],
+    [center[0] + tangent[0] * tip, center[1] + tangent[1] * tip],
+  ];
+}
+
+function onArrows(u: number, v: number): boolean {
+  const r = Math.hypot(u - 0.5, v - 0.5);
+  const angle = Math.atan2(v - 0.5, u - 0.5) / DEG;
+  if (Math.abs(r - RING) < STROKE / 2 && ARCS.some(([from, to]) => angle >= from && angle <= to)) return true;
+  return ARCS.some(([, to]) => inTriangle([u, v], ...arrowhead(to)));
 }
 
 /** Colour at a point of the unit icon (0..1 both ways). */
 function shade(u: number, v: number): Rgba {
   if (roundedSquare(u - 0.5, v - 0.5, 0.47, 0.2) > 0) return [0, 0, 0, 0];
-  if (Math.hypot(u - 0.76, v - 0.25) < 0.11) return AMBER;
-  const check = Math.min(segment(u, v, 0.24, 0.53, 0.42, 0.71), segment(u, v, 0.42, 0.71, 0.76, 0.37));
-  if (check < 0.075) return WHITE;
+  if (Math.hypot(u - 0.5, v - 0.5) < 0.085) return AMBER;
+  if (onArrows(u, v)) return WHITE;
   const t = v;
   return [0, 1, 2, 3].map((i) => Math.round(BLUE_TOP[i]! * (1 - t) + BLUE_BOTTOM[i]! * t)) as Rgba;
 }

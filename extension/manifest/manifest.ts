@@ -69,15 +69,18 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(target === 'chrome'
-      ? { minimum_chrome_version: '120' }
+      ? // 123: CSS light-dark() in the shared guide styles; everything else is older.
+        { minimum_chrome_version: '123' }
       : {
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // 140 (ESR): CSS Custom Highlight API and data_collection_permissions.
+              strict_min_version: '140.0',
               // Nothing leaves the device: no data is collected or transmitted.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }),
   };

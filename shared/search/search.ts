@@ -8,8 +8,6 @@
  * articles, and fuse.js scores only the few candidates that can still reach the top, in
  * best-first order of an upper bound of their score (exact: same results as scoring all).
  */
-import Fuse from 'fuse.js';
-import type { FuseIndex } from 'fuse.js';
 import { Detector } from '../detect/detector';
 import { foldString } from '../detect/fold';
 import type { Finding } from '../detect/detector';
@@ -17,6 +15,8 @@ import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
 import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
 import { highlightRanges, makeSnippet } from './highlight';
 import type { Range } from './highlight';
+import { FuseRanker } from './fuse-ranker';
+import type { PreparedPattern } from './fuse-ranker';
 import { TokenIndex, buildTokenIndex } from './token-index';
 import { cleanQuery, typoBudget, wordMatches, words } from './text';
 
@@ -51,7 +51,6 @@ export interface SearchResponse {
 
 /** `articles` is only read when the bundle predates the shipped token index. */
 type SearchableBundle = Pick<KnowledgeBundle, 'signatures' | 'search'> & Partial<Pick<KnowledgeBundle, 'articles'>>;
-type FuseRecord = FuseIndex<SearchDoc>['records'][number];
 
 /** How well a vocabulary word answers a query token. */
 const EXACT = 1;
@@ -62,13 +61,25 @@ const SHORT_TYPO = 0.5;
 const BODY_ONLY = 0.75;
 /** Share of the query an article must answer for the verdict "confident". */
 const CONFIDENT_COVERAGE = 0.7;
+/** fuse.js score under which a whole-phrase hit lifts every token. */
+const PHRASE_LIFT = 0.1;
 /** Candidates fuse.js scores at once: enough to fill a page of results in one pass. */
 const FUSE_BATCH = 16;
 
 /** Refinement levels of a candidate's score: each is an upper bound of the next. */
 const BOUND_COVERAGE = 0;
 const BOUND_TITLE = 1;
-const EXACT_SCORE = 2;
+const BOUND_FUSE = 2;
+const EXACT_SCORE = 3;
+
+interface QueryContext {
+  query: string;
+  tokens: string[];
+  /** Per candidate row, per token: 0 (absent) .. 1 (exact word in a short field). */
+  quality: number[];
+  prepared: PreparedPattern[];
+  phrase: PreparedPattern | undefined;
+}
 
 interface Candidate {
   doc: number;
@@ -92,12 +103,8 @@ export class KnowledgeSearch {
   private readonly detector: Detector;
   private readonly docIndex = new Map<string, number>();
   private readonly tokens: TokenIndex;
-  /** fuse.js index record per document: shipped in the bundle, made on demand if missing. */
-  private readonly records: (FuseRecord | undefined)[];
-  private readonly recordMaker: FuseIndex<SearchDoc>;
-  /** One Fuse over `docs` whose index holds only the records being scored. */
-  private readonly fuse: Fuse<SearchDoc>;
-  private readonly batchIndex: FuseIndex<SearchDoc>;
+  /** fuse.js over the shipped index records of the candidates being scored. */
+  private readonly ranker: FuseRanker;
   private readonly titleWords: (string[] | undefined)[];
   /** Query scratch: document → row in the quality table, -1 when not a candidate. */
   private readonly slotOf: Int32Array;
@@ -107,12 +114,8 @@ export class KnowledgeSearch {
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
     const keys = FUSE_KEYS as unknown as string[];
-    this.recordMaker = Fuse.createIndex<SearchDoc>(keys, []);
-    this.records = new Array<FuseRecord | undefined>(this.docs.length);
-    const shipped = bundle.search.index as unknown as Parameters<typeof Fuse.parseIndex>[0] | undefined;
-    for (const record of shipped?.records ?? []) if (record.i < this.docs.length) this.records[record.i] = record;
-    this.batchIndex = Fuse.parseIndex<SearchDoc>({ keys: this.recordMaker.keys, records: [] });
-    this.fuse = new Fuse(this.docs, { ...FUSE_OPTIONS, keys }, this.batchIndex);
+    const shipped = bundle.search.index as unknown as ConstructorParameters<typeof FuseRanker>[2];
+    this.ranker = new FuseRanker(this.docs, { ...FUSE_OPTIONS, keys }, shipped);
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
     this.tokens = new TokenIndex(bundle.search.tokens ?? buildTokenIndex(this.docs, bundle.articles ?? []));
@@ -208,51 +211,57 @@ export class KnowledgeSearch {
       for (const doc of slots) slotOf[doc] = -1;
     }
 
-    // A whole-phrase hit lifts every token's fuse score, so then any token may be credited.
-    const phrase = tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH;
+    const ctx: QueryContext = {
+      query,
+      tokens,
+      quality,
+      prepared: tokens.map((t) => this.ranker.prepare(t)),
+      // The phrase pass only runs for typed queries; a whole-phrase hit may lift every token.
+      phrase: tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH ? this.ranker.prepare(query) : undefined,
+    };
     const aliasOf = new Set(this.aliasIndex().get(foldString(query)) ?? []);
     const heap = new CandidateHeap();
     slots.forEach((doc, slot) => {
       if (!eligible(doc)) return;
       const row = quality.slice(slot * width, slot * width + width);
-      const coverage = mean(row);
-      const answersAll = row.every((q) => q > 0) ? 0.1 : 0;
-      const fuseBound = phrase ? 1 : mean(row.map((q) => (q > 0 ? 1 : 0)));
-      const alias = aliasOf.has(doc) ? 0.2 : 0;
       const c: Candidate = {
         doc,
         slot,
         level: BOUND_COVERAGE,
         key: 0,
-        coverage,
-        answersAll,
-        fuseBound,
+        coverage: mean(row),
+        answersAll: row.every((q) => q > 0) ? 0.1 : 0,
+        fuseBound: 1,
         inTitle: 1,
         focus: 1,
-        alias,
+        alias: aliasOf.has(doc) ? 0.2 : 0,
       };
-      c.key = score(c, fuseBound);
+      c.key = score(c, c.fuseBound);
       heap.add(c);
     });
     heap.heapify();
 
+    // Best first: refine the candidate with the highest bound; an exact score on top is final.
     const top: Candidate[] = [];
     while (top.length < need && heap.size) {
       const best = heap.peek()!;
       if (best.level === EXACT_SCORE) {
         top.push(heap.pop()!);
-      } else if (best.level === BOUND_COVERAGE) {
+        continue;
+      }
+      if (best.level === BOUND_COVERAGE || best.level === BOUND_TITLE) {
         heap.pop();
-        this.titleMatch(best, tokens);
-        best.level = BOUND_TITLE;
+        if (best.level === BOUND_COVERAGE) this.titleMatch(best, tokens);
+        else this.fuseReach(best, ctx);
+        best.level++;
         best.key = score(best, best.fuseBound);
         heap.push(best);
-      } else {
-        const batch: Candidate[] = [];
-        while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_TITLE) batch.push(heap.pop()!);
-        this.fuseScores(batch, query, tokens, quality, phrase);
-        for (const c of batch) heap.push(c);
+        continue;
       }
+      const batch: Candidate[] = [];
+      while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_FUSE) batch.push(heap.pop()!);
+      this.fuseScores(batch, ctx);
+      for (const c of batch) heap.push(c);
     }
     return top;
   }
@@ -281,50 +290,50 @@ export class KnowledgeSearch {
       : 0;
   }
 
+  /**
+   * Tightens the fuse bound with lower bounds of fuse.js's scores: per token, and for the
+   * whole phrase, which lifts every token only when it scores under 0.1.
+   */
+  private fuseReach(c: Candidate, ctx: QueryContext): void {
+    const width = ctx.tokens.length;
+    const phrase = ctx.phrase ? this.ranker.lowerBound(c.doc, ctx.phrase) : 1;
+    const lift = phrase < PHRASE_LIFT ? phrase : 1;
+    c.fuseBound = mean(
+      ctx.prepared.map((p, t) => {
+        const own = ctx.quality[c.slot * width + t]! > 0 ? this.ranker.lowerBound(c.doc, p) : 1;
+        return 1 - Math.min(own, lift);
+      }),
+    );
+  }
+
   /** fuse.js ranks the batch: weighted fields, typo-tolerant, per token, then the whole phrase. */
-  private fuseScores(batch: Candidate[], query: string, tokens: string[], quality: number[], phrase: boolean): void {
-    const width = tokens.length;
-    const byDoc = new Map(batch.map((c) => [c.doc, c]));
-    const fuse = new Map(batch.map((c) => [c, tokens.map(() => 1)]));
-    tokens.forEach((token, t) => {
-      const scored = batch.filter((c) => quality[c.slot * width + t]! > 0);
-      for (const r of this.fuseSearch(token, scored)) {
-        const f = fuse.get(byDoc.get(r.refIndex)!)!;
-        f[t] = Math.min(f[t]!, r.score ?? 1);
+  private fuseScores(batch: Candidate[], ctx: QueryContext): void {
+    const width = ctx.tokens.length;
+    const fuse = new Map(batch.map((c) => [c.doc, ctx.tokens.map(() => 1)]));
+    ctx.prepared.forEach((prepared, t) => {
+      const docs = batch.filter((c) => ctx.quality[c.slot * width + t]! > 0).map((c) => c.doc);
+      for (const [doc, s] of this.ranker.scores(prepared, docs)) {
+        const f = fuse.get(doc)!;
+        f[t] = Math.min(f[t]!, s);
       }
     });
-    if (phrase) {
-      for (const r of this.fuseSearch(query, batch)) {
-        const c = byDoc.get(r.refIndex)!;
+    if (ctx.phrase) {
+      for (const [doc, s] of this.ranker.scores(
+        ctx.phrase,
+        batch.map((c) => c.doc),
+      )) {
         // A whole-phrase hit is the strongest evidence of all: let it lift every token.
-        if ((r.score ?? 1) < 0.1)
+        if (s < PHRASE_LIFT)
           fuse.set(
-            c,
-            fuse.get(c)!.map((f) => Math.min(f, r.score ?? 1)),
+            doc,
+            fuse.get(doc)!.map((f) => Math.min(f, s)),
           );
       }
     }
     for (const c of batch) {
       c.level = EXACT_SCORE;
-      c.key = score(c, mean(fuse.get(c)!.map((f) => 1 - f)));
+      c.key = score(c, mean(fuse.get(c.doc)!.map((f) => 1 - f)));
     }
-  }
-
-  private fuseSearch(pattern: string, candidates: Candidate[]) {
-    if (!candidates.length) return [];
-    this.batchIndex.setIndexRecords(candidates.map((c) => this.record(c.doc)));
-    this.fuse.setCollection(this.docs, this.batchIndex);
-    return this.fuse.search(pattern);
-  }
-
-  private record(doc: number): FuseRecord {
-    let record = this.records[doc];
-    if (!record) {
-      record = this.recordMaker.add(this.docs[doc]!, doc)!;
-      this.recordMaker.setIndexRecords([]);
-      this.records[doc] = record;
-    }
-    return record;
   }
 
   private hit(doc: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit {

@@ -54,6 +54,7 @@ export const UI_CSS = `
 .card:focus { outline: none; }
 .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .head { display: flex; align-items: center; gap: 6px; margin: 0 0 6px; }
+.brand { font-weight: 700; font-size: 12px; color: var(--accent); margin-right: 2px; }
 .chip {
   font-size: 11px; font-weight: 600; letter-spacing: 0.03em; text-transform: uppercase;
   padding: 1px 7px; border-radius: 999px; background: var(--soft); color: var(--muted);
@@ -78,7 +79,14 @@ h3 {
 }
 ol { margin: 0; padding-left: 20px; }
 li { margin: 3px 0; }
-.foot { display: flex; align-items: center; gap: 8px; margin-top: 12px; flex-wrap: wrap; }
+.foot {
+  /* Sticky: when the card must scroll (little room beside the error), its actions stay in view. */
+  position: sticky; bottom: -12px;
+  display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
+  margin: 10px -14px -12px; padding: 10px 14px 12px;
+  border-top: 1px solid var(--border); border-radius: 0 0 10px 10px;
+  background: var(--bg);
+}
 button { font: inherit; cursor: pointer; }
 .primary {
   border: 0; border-radius: 6px; padding: 6px 11px; font-weight: 600;

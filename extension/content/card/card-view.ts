@@ -58,6 +58,8 @@ export function buildCard(doc: Document, model: CardModel, actions: CardActions)
     doc,
     'div',
     { class: 'head' },
+    // Says whose card this is: it floats over a vendor's console and must not pass for its UI.
+    el(doc, 'span', { class: 'brand', text: 'SyncFix' }),
     el(doc, 'span', { class: 'chip', text: PRODUCT_LABELS[card.product] }),
     el(doc, 'span', { class: `chip ${kind}`, text: kind === 'error' ? 'Known error' : 'Status' }),
     close,

@@ -1,18 +1,22 @@
 /**
  * Is the page dark where the error stands? Consoles often have their own dark theme
  * regardless of the OS setting, so we look at the actual background behind the text
- * (first opaque background up the tree, through shadow hosts), then at the canvas's
- * `color-scheme` (e.g. Chrome's plain-text log viewer in a dark OS theme).
+ * (first opaque background up the tree, through shadow hosts). With none, the canvas
+ * shows through, and its colour follows the page's color-scheme (CSS or <meta>, as in
+ * Chrome's plain-text log viewer), which the default text colour reveals: light text,
+ * dark canvas.
  */
 export function isDarkAround(node: Node): boolean {
-  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el) {
+  const start: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  for (let el = start; el; el = el.parentElement ?? hostOf(el)) {
     const rgba = parseColor(getComputedStyle(el).backgroundColor);
     if (rgba && rgba[3] >= 0.5) return luminance(rgba) < 0.4;
-    el = el.parentElement ?? hostOf(el);
   }
+  const text = start && parseColor(getComputedStyle(start).color);
+  if (text && text[3] >= 0.5) return luminance(text) > 0.5;
   const doc = node.ownerDocument ?? document;
-  const scheme = getComputedStyle(doc.documentElement).colorScheme;
+  const css = getComputedStyle(doc.documentElement).colorScheme;
+  const scheme = css && css !== 'normal' ? css : (doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '');
   if (!scheme.includes('dark')) return false;
   return !scheme.includes('light') || matchMedia('(prefers-color-scheme: dark)').matches;
 }

@@ -9,8 +9,13 @@
  * root that holds a mark gets the same rules as an adopted stylesheet.
  */
 import markCss from './marks.css?raw';
+import { coalesce } from './coalesce';
 import type { Mark } from './mark';
 import type { MarkPainter } from './painter';
+
+/** Marks appear at most this often while a page is scanned (see painter.ts). */
+const BATCH_MS = 300;
+const BATCH_MAX_MS = 1_000;
 
 export const HIGHLIGHT_NAMES = { error: 'syncfix-error', info: 'syncfix-info', active: 'syncfix-active' } as const;
 
@@ -23,6 +28,9 @@ export class HighlightPainter implements MarkPainter {
   private readonly layers: Record<keyof typeof HIGHLIGHT_NAMES, Highlight>;
   private readonly ranges = new Map<Mark, StaticRange>();
   private readonly styledRoots = new WeakSet<ShadowRoot>();
+  private readonly adding = new Set<Mark>();
+  private readonly removing = new Set<Mark>();
+  private readonly batch = coalesce(() => this.apply(), BATCH_MS, BATCH_MAX_MS);
 
   constructor() {
     const active = new Highlight();
@@ -35,7 +43,31 @@ export class HighlightPainter implements MarkPainter {
   }
 
   add(marks: readonly Mark[]): void {
+    for (const mark of marks) this.adding.add(mark);
+    this.batch.schedule();
+  }
+
+  remove(marks: readonly Mark[]): void {
     for (const mark of marks) {
+      if (!this.adding.delete(mark)) this.removing.add(mark);
+    }
+    this.batch.schedule();
+  }
+
+  flush(): void {
+    this.batch.flush();
+  }
+
+  private apply(): void {
+    for (const mark of this.removing) {
+      const range = this.ranges.get(mark);
+      if (!range) continue;
+      this.layers[mark.kind].delete(range);
+      this.layers.active.delete(range);
+      this.ranges.delete(mark);
+    }
+    this.removing.clear();
+    for (const mark of this.adding) {
       const range = new StaticRange({
         startContainer: mark.startNode,
         startOffset: mark.startOffset,
@@ -46,25 +78,19 @@ export class HighlightPainter implements MarkPainter {
       this.layers[mark.kind].add(range);
       this.styleShadowRoot(mark.startNode.getRootNode());
     }
-  }
-
-  remove(marks: readonly Mark[]): void {
-    for (const mark of marks) {
-      const range = this.ranges.get(mark);
-      if (!range) continue;
-      this.layers[mark.kind].delete(range);
-      this.layers.active.delete(range);
-      this.ranges.delete(mark);
-    }
+    this.adding.clear();
   }
 
   setActive(mark: Mark | undefined): void {
+    // The card may open on a mark found a moment ago and not drawn yet.
+    if (mark && this.adding.has(mark)) this.batch.flush();
     this.layers.active.clear();
     const range = mark && this.ranges.get(mark);
     if (range) this.layers.active.add(range);
   }
 
   destroy(): void {
+    this.batch.cancel();
     for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
     this.ranges.clear();
   }

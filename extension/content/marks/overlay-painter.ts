@@ -4,6 +4,7 @@
  * redrawn once per frame after scrolls, resizes and rescans. The page's nodes stay untouched.
  */
 import type { UiHost } from '../ui-host';
+import { coalesce } from './coalesce';
 import { markRects } from './mark';
 import type { Mark } from './mark';
 import type { MarkPainter } from './painter';
@@ -17,6 +18,8 @@ export class OverlayPainter implements MarkPainter {
   private readonly layer: HTMLElement;
   private active: Mark | undefined;
   private frame = 0;
+  /** New or removed marks are drawn in batches (see painter.ts); scrolls redraw every frame. */
+  private readonly batch = coalesce(() => this.schedule(), 300, 1_000);
 
   constructor(
     private readonly host: UiHost,
@@ -30,17 +33,24 @@ export class OverlayPainter implements MarkPainter {
     // Capture: scrolls of inner panes (a log viewer's own scroller) move text too.
     addEventListener('scroll', redraw, { capture: true, passive: true, signal });
     addEventListener('resize', redraw, { passive: true, signal });
-    signal.addEventListener('abort', () => cancelAnimationFrame(this.frame));
+    signal.addEventListener('abort', () => {
+      cancelAnimationFrame(this.frame);
+      this.batch.cancel();
+    });
   }
 
   add(marks: readonly Mark[]): void {
     for (const mark of marks) this.marks.add(mark);
-    this.schedule();
+    this.batch.schedule();
   }
 
   remove(marks: readonly Mark[]): void {
     for (const mark of marks) this.marks.delete(mark);
-    this.schedule();
+    this.batch.schedule();
+  }
+
+  flush(): void {
+    this.batch.flush();
   }
 
   setActive(mark: Mark | undefined): void {

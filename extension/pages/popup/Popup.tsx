@@ -69,6 +69,7 @@ export function Popup({ kb }: { kb: KnowledgeBundle }) {
       </header>
       {tab && (
         <SiteControls
+          url={tab.url}
           site={site}
           summary={summary}
           scanning={scanning}

@@ -8,6 +8,8 @@ import { describePattern } from '../../common/site-patterns';
 import type { SiteAccess } from '../ui/use-site-access';
 
 interface Props {
+  /** The page address; undefined when the browser does not tell us (no activeTab grant). */
+  url: string | undefined;
   site: SiteAccess;
   summary: TabSummary | undefined;
   scanning: boolean;
@@ -16,7 +18,26 @@ interface Props {
   onScanOnce(): void;
 }
 
-export function SiteControls({ site, summary, scanning, error, onToggle, onScanOnce }: Props) {
+export function SiteControls({ url, site, summary, scanning, error, onToggle, onScanOnce }: Props) {
+  const scan = (
+    <button type="button" class="sf-button sfx-scan" onClick={onScanOnce} disabled={scanning}>
+      {summary && summary.state !== 'not-scanned' ? 'Scan this page again' : 'Scan this page once'}
+    </button>
+  );
+  if (url === undefined) {
+    // Opened without the toolbar's activeTab grant: the address is hidden from us.
+    return (
+      <section class="sfx-site" aria-label="This site">
+        <p class="sfx-status" role="status">
+          {summary && summary.state !== 'not-scanned'
+            ? statusText(summary, true, scanning)
+            : 'This page has not been scanned.'}
+        </p>
+        {error && <p class="sfx-warning">{error}</p>}
+        {scan}
+      </section>
+    );
+  }
   if (!site.pattern) {
     return <p class="sfx-status">SyncFix cannot read this page (browser pages and the web store are off limits).</p>;
   }
@@ -39,9 +60,7 @@ export function SiteControls({ site, summary, scanning, error, onToggle, onScanO
       </p>
       {summary?.reason && <p class="sfx-warning">{BACKOFF_MESSAGES[summary.reason]}</p>}
       {error && <p class="sfx-warning">{error}</p>}
-      <button type="button" class="sf-button sfx-scan" onClick={onScanOnce} disabled={scanning}>
-        {summary && summary.state !== 'not-scanned' ? 'Scan this page again' : 'Scan this page once'}
-      </button>
+      {scan}
     </section>
   );
 }
@@ -52,6 +71,13 @@ function statusText(summary: TabSummary | undefined, allowed: boolean, scanning:
     return allowed ? 'Not scanned yet: reload the page or scan it now.' : 'SyncFix is off on this site.';
   }
   const n = summary.errors;
-  const errors = n === 0 ? 'No known errors on this page' : n === 1 ? '1 known error on this page' : `${n} known errors on this page`;
-  return summary.info ? `${errors}, ${summary.info} status ${summary.info === 1 ? 'message' : 'messages'} explained.` : `${errors}.`;
+  const errors =
+    n === 0
+      ? 'No known errors on this page'
+      : n === 1
+        ? '1 known error on this page'
+        : `${n} known errors on this page`;
+  return summary.info
+    ? `${errors}, ${summary.info} status ${summary.info === 1 ? 'message' : 'messages'} explained.`
+    : `${errors}.`;
 }

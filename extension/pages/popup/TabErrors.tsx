@@ -30,7 +30,12 @@ export function TabErrors({ kb, summary, onOpen, onShow }: Props) {
   );
 }
 
-function FoundList({ kb, items, onOpen, onShow }: { kb: KnowledgeBundle; items: ArticleCount[] } & Omit<Props, 'kb' | 'summary'>) {
+function FoundList({
+  kb,
+  items,
+  onOpen,
+  onShow,
+}: { kb: KnowledgeBundle; items: ArticleCount[] } & Omit<Props, 'kb' | 'summary'>) {
   if (!items.length) return null;
   return (
     <ul class="sfx-found-list">

@@ -14,9 +14,10 @@ export interface CurrentTab {
 
 export async function currentTab(search = location.search): Promise<CurrentTab | undefined> {
   const named = Number(new URLSearchParams(search).get('tab'));
-  const tab = Number.isSafeInteger(named) && named > 0
-    ? await browser.tabs.get(named).catch(() => undefined)
-    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    Number.isSafeInteger(named) && named > 0
+      ? await browser.tabs.get(named).catch(() => undefined)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id === undefined ? undefined : { id: tab.id, ...(tab.url && { url: tab.url }) };
 }
 

@@ -24,13 +24,15 @@ export interface AppProps {
   kb: KnowledgeBundle | Promise<KnowledgeBundle>;
   /** Device storage for saved articles, recents, marks, checklists and theme (default: localStorage). */
   storage?: KeyValueStore;
-  /** Host notices in the header (the PWA's "ready to work offline" / "update available"). */
+  /** Host status in the header, next to the theme toggle (the PWA's offline pill and update prompt). */
   status?: ComponentChildren;
 }
 
 export function App({ kb, storage, status }: AppProps) {
   const store = useMemo(() => storage ?? localStorageStore(), [storage]);
-  const [problems, setProblems] = useState<StorageProblem[]>([]);
+  const [problems, setProblems] = useState<StorageProblem[]>(() =>
+    store.persistent === false ? [{ kind: 'not-kept', label: 'saved articles, marks and checklist ticks' }] : [],
+  );
   const report = useCallback(
     (p: StorageProblem) =>
       setProblems((list) => (list.some((x) => x.kind === p.kind && x.label === p.label) ? list : [...list, p])),
@@ -39,7 +41,12 @@ export function App({ kb, storage, status }: AppProps) {
   const device = useMemo(() => ({ store, report }), [store, report]);
   return (
     <StorageContext.Provider value={device}>
-      <Guide kb={kb} status={status} problems={problems} onDismiss={(p) => setProblems((l) => l.filter((x) => x !== p))} />
+      <Guide
+        kb={kb}
+        status={status}
+        problems={problems}
+        onDismiss={(p) => setProblems((l) => l.filter((x) => x !== p))}
+      />
     </StorageContext.Provider>
   );
 }

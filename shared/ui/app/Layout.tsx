@@ -52,7 +52,10 @@ export function Layout(props: {
         <a class="sf-brand" href="#/">
           <svg viewBox="0 0 32 32" aria-hidden="true">
             <rect width="32" height="32" rx="8" class="sf-brand-bg" />
-            <path class="sf-brand-fg" d="M9 12.5a7 7 0 0 1 12.2-3.2L23 7.5v6h-6l2.1-2.1A4.5 4.5 0 0 0 11.6 13zM23 19.5a7 7 0 0 1-12.2 3.2L9 24.5v-6h6l-2.1 2.1a4.5 4.5 0 0 0 7.5-1.6z" />
+            <path
+              class="sf-brand-fg"
+              d="M9 12.5a7 7 0 0 1 12.2-3.2L23 7.5v6h-6l2.1-2.1A4.5 4.5 0 0 0 11.6 13zM23 19.5a7 7 0 0 1-12.2 3.2L9 24.5v-6h6l-2.1 2.1a4.5 4.5 0 0 0 7.5-1.6z"
+            />
           </svg>
           <span>SyncFix</span>
         </a>
@@ -62,7 +65,9 @@ export function Layout(props: {
               key={item.view}
               href={item.href}
               class="sf-nav-link"
-              aria-current={route.view === item.view || (item.view === 'home' && route.view === 'article') ? 'page' : undefined}
+              aria-current={
+                route.view === item.view || (item.view === 'home' && route.view === 'article') ? 'page' : undefined
+              }
             >
               <svg viewBox="0 0 24 24" aria-hidden="true">
                 <path d={item.icon} />
@@ -72,19 +77,15 @@ export function Layout(props: {
           ))}
         </nav>
         <div class="sf-header-tools">
+          {props.status}
           <ThemeToggle theme={props.theme} onChange={props.onTheme} />
         </div>
       </header>
-      {(props.status || props.problems.length > 0) && (
+      {props.problems.length > 0 && (
         <div class="sf-notices">
-          {props.status}
           {props.problems.map((p) => (
             <div key={p.kind + p.label} class="sf-notice sf-notice-warning" role="status">
-              <p>
-                {p.kind === 'reset'
-                  ? `Your ${p.label} on this device could not be read, so they were reset.`
-                  : `Your ${p.label} could not be saved on this device (storage is full or turned off).`}
-              </p>
+              <p>{problemText(p)}</p>
               <button type="button" class="sf-button sf-button-quiet" onClick={() => props.onDismiss(p)}>
                 Dismiss
               </button>
@@ -112,14 +113,28 @@ export function Layout(props: {
   );
 }
 
+function problemText(p: StorageProblem): string {
+  switch (p.kind) {
+    case 'reset':
+      return `Your ${p.label} on this device could not be read, so they were reset.`;
+    case 'not-saved':
+      return `Your ${p.label} could not be saved on this device (storage is full or turned off).`;
+    case 'not-kept':
+      return `This browser does not let SyncFix store data, so your ${p.label} last only until this tab is closed.`;
+  }
+}
+
 function skipToMain(e: Event) {
   // A plain #sf-main link would be read as a route by the hash router.
   e.preventDefault();
   document.getElementById('sf-main')?.focus();
 }
 
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+
+/** "22 November 2026" by hand: the first toLocaleDateString call costs ~15 ms of ICU set-up on a phone. */
 function formatDate(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m && MONTHS[Number(m[2]) - 1];
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }

@@ -8,7 +8,15 @@ import { HomeView } from '../search/HomeView';
 import type { KnowledgeState } from './use-knowledge';
 import { PageHeading } from './PageHeading';
 
-export function RouteView({ route, navigate, knowledge }: { route: Route; navigate: Navigate; knowledge: KnowledgeState }) {
+export function RouteView({
+  route,
+  navigate,
+  knowledge,
+}: {
+  route: Route;
+  navigate: Navigate;
+  knowledge: KnowledgeState;
+}) {
   const ready = knowledge.state === 'ready' ? knowledge.knowledge : undefined;
   // These views need no knowledge, so they paint before the bundle arrives.
   if (route.view === 'home') {

@@ -12,8 +12,7 @@ export interface Knowledge {
   signaturesOf(id: string): string[];
 }
 
-export function buildKnowledge(kb: KnowledgeBundle): Knowledge {
-  const detector = new Detector(kb.signatures);
+export function buildKnowledge(kb: KnowledgeBundle, detector = new Detector(kb.signatures)): Knowledge {
   const bySignature = new Map<string, string[]>();
   for (const s of kb.signatures) bySignature.set(s.article, [...(bySignature.get(s.article) ?? []), s.text]);
   return {
@@ -23,4 +22,16 @@ export function buildKnowledge(kb: KnowledgeBundle): Knowledge {
     detector,
     signaturesOf: (id) => bySignature.get(id) ?? [],
   };
+}
+
+/** The same, one engine per task, so a slow phone never sees one long task (TBT). */
+export async function buildKnowledgeInSteps(kb: KnowledgeBundle): Promise<Knowledge> {
+  await nextTask();
+  const detector = new Detector(kb.signatures);
+  await nextTask();
+  return buildKnowledge(kb, detector);
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

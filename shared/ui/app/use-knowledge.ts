@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KnowledgeBundle } from '../../kb/types';
-import { buildKnowledge } from './knowledge';
+import { buildKnowledge, buildKnowledgeInSteps } from './knowledge';
 import type { Knowledge } from './knowledge';
 
 export type KnowledgeState =
-  | { state: 'loading' }
-  | { state: 'ready'; knowledge: Knowledge }
-  | { state: 'failed'; error: unknown };
+  { state: 'loading' } | { state: 'ready'; knowledge: Knowledge } | { state: 'failed'; error: unknown };
 
 /** Resolves the bundle and builds its engines after the first paint, so the shell shows at once. */
 export function useKnowledge(source: KnowledgeBundle | Promise<KnowledgeBundle>): KnowledgeState {
@@ -16,10 +14,8 @@ export function useKnowledge(source: KnowledgeBundle | Promise<KnowledgeBundle>)
   useEffect(() => {
     if (!(source instanceof Promise)) return;
     let live = true;
-    source.then(
-      (kb) =>
-        // A macrotask apart from the chunk's evaluation, so the two never make one long task.
-        setTimeout(() => live && setState({ state: 'ready', knowledge: buildKnowledge(kb) }), 0),
+    source.then(buildKnowledgeInSteps).then(
+      (knowledge) => live && setState({ state: 'ready', knowledge }),
       (error: unknown) => live && setState({ state: 'failed', error }),
     );
     return () => {

@@ -19,7 +19,9 @@ export function useRouteFocus(route: Route): void {
     window.scrollTo(0, 0);
     if (route.view !== 'home') {
       // The heading renders with the view; wait a frame for lazily built views.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-page-heading]')?.focus({ preventScroll: true }));
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('[data-page-heading]')?.focus({ preventScroll: true }),
+      );
     }
   });
 }

@@ -9,15 +9,19 @@ import { FixQuestion } from './FixQuestion';
 import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
 import { StepList } from './StepList';
 
+const BODY_LABELS = { problem: 'Why it happens', procedure: 'About this procedure', concept: 'About' } as const;
+
 export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: string }) {
   const { saved, toggleSaved } = useContext(DeviceDataContext);
   const article = knowledge.articles.get(id);
   if (!article) return <MissingArticle id={id} />;
   const isSaved = saved.includes(article.id);
   const signatures = knowledge.signaturesOf(article.id);
+  // A concept is its body; a problem or procedure leads with what to do, then explains why.
+  const bodyFirst = article.kind === 'concept';
   const body = article.html && (
-    <section class="sf-section sf-body" aria-label={article.kind === 'problem' ? 'Why it happens' : 'About'}>
-      {article.kind === 'problem' && <h2>Why it happens</h2>}
+    <section class="sf-section sf-body" aria-label={BODY_LABELS[article.kind]}>
+      {!bodyFirst && <h2>{BODY_LABELS[article.kind]}</h2>}
       <div dangerouslySetInnerHTML={{ __html: article.html }} />
     </section>
   );
@@ -33,7 +37,12 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
         <PageHeading>{article.title}</PageHeading>
         <p class="sf-summary">{article.summary}</p>
         <div class="sf-actions">
-          <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(article.id)}>
+          <button
+            type="button"
+            class="sf-button sf-save"
+            aria-pressed={isSaved}
+            onClick={() => toggleSaved(article.id)}
+          >
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
             </svg>
@@ -87,7 +96,7 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
         </p>
       )}
 
-      {article.kind !== 'problem' && body}
+      {bodyFirst && body}
 
       {article.causes.length > 0 && (
         <section class="sf-section" aria-labelledby="sf-causes">
@@ -108,7 +117,7 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
         </section>
       )}
 
-      {article.kind === 'problem' && body}
+      {!bodyFirst && body}
 
       <ArticleLinks knowledge={knowledge} article={article} />
     </article>

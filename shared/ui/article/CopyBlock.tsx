@@ -4,7 +4,6 @@ const LANG_LABELS: Record<string, string> = {
   powershell: 'PowerShell',
   xml: 'XML / web.config',
   tcl: 'iRule (Tcl)',
-  text: 'Text',
 };
 
 /** A command or setting to copy verbatim, with a button that says when it worked. */
@@ -21,7 +20,7 @@ export function CopyBlock({ code, lang }: { code: string; lang?: string }) {
   return (
     <div class="sf-copy">
       <div class="sf-copy-head">
-        <span>{(lang && LANG_LABELS[lang]) ?? lang ?? 'Command'}</span>
+        <span>{(lang && LANG_LABELS[lang]) ?? 'Command'}</span>
         <button type="button" class="sf-copy-button" onClick={copy}>
           {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : 'Copy'}
         </button>

@@ -15,7 +15,9 @@ export function FixQuestion({ article, part, label }: { article: string; part: s
         No
       </button>
       {answer && (
-        <span class="sf-fixed-note">{answer === 'yes' ? 'Marked as the fix on this device.' : 'Noted: not this one.'}</span>
+        <span class="sf-fixed-note">
+          {answer === 'yes' ? 'Marked as the fix on this device.' : 'Noted: not this one.'}
+        </span>
       )}
     </div>
   );

@@ -12,7 +12,15 @@ import type { ChecklistItem } from './checklist-state';
 import type { ChecklistStep, DiagnosisFlow } from './flow-types';
 
 /** The causes to check, in order; ticks are kept on the device so a reload loses nothing. */
-export function Checklist({ flow, step, knowledge }: { flow: DiagnosisFlow; step: ChecklistStep; knowledge: Knowledge }) {
+export function Checklist({
+  flow,
+  step,
+  knowledge,
+}: {
+  flow: DiagnosisFlow;
+  step: ChecklistStep;
+  knowledge: Knowledge;
+}) {
   const articles = step.articles.map((id) => knowledge.articles.get(id)).filter((a): a is Article => a !== undefined);
   const items = checklistItems(articles);
   const [ticks, setTicks] = useStored(checklistKey(flow.id, step.id), isTickList, [], CHECKLIST_LABEL);
@@ -55,8 +63,8 @@ export function Checklist({ flow, step, knowledge }: { flow: DiagnosisFlow; step
       </ol>
       {items.length > 0 && done === items.length && (
         <p class="sf-callout">
-          <strong>Every cause is checked.</strong> If it still fails, read the full article for the background, or search for
-          the exact message the device or log shows now.
+          <strong>Every cause is checked.</strong> If it still fails, read the full article for the background, or
+          search for the exact message the device or log shows now.
         </p>
       )}
       <p class="sf-help-links">

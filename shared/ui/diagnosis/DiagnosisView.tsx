@@ -9,7 +9,15 @@ import { FLOWS, flowById } from './flows';
 
 const stepHref = (flow: string, step?: string) => formatRoute({ view: 'diagnose', flow, step });
 
-export function DiagnosisView({ knowledge, flow: flowId, step: stepId }: { knowledge: Knowledge; flow?: string; step?: string }) {
+export function DiagnosisView({
+  knowledge,
+  flow: flowId,
+  step: stepId,
+}: {
+  knowledge: Knowledge;
+  flow?: string;
+  step?: string;
+}) {
   if (!flowId) return <FlowList />;
   const flow = flowById(flowId);
   const step = flow && stepOf(flow, stepId);

@@ -34,7 +34,9 @@ export function pathTo(flow: DiagnosisFlow, target: string): Crumb[] {
 
 /** Every article id the flow names (checklists, concepts, help links). */
 export function referencedArticles(flow: DiagnosisFlow): string[] {
-  return flow.steps.flatMap((s) => (s.kind === 'question' ? (s.help ?? []) : [...s.articles, ...(s.concept ? [s.concept] : [])]));
+  return flow.steps.flatMap((s) =>
+    s.kind === 'question' ? (s.help ?? []) : [...s.articles, ...(s.concept ? [s.concept] : [])],
+  );
 }
 
 export function checklists(flow: DiagnosisFlow): ChecklistStep[] {

@@ -140,7 +140,8 @@ const besActivation: DiagnosisFlow = {
       kind: 'checklist',
       id: 'stage-1-email-not-delivered',
       title: 'The activation email never reached the mailbox',
-      summary: 'Stage 1 (authentication) broke: the request from the device did not make it through to the user’s mailbox.',
+      summary:
+        'Stage 1 (authentication) broke: the request from the device did not make it through to the user’s mailbox.',
       stage: 'authentication',
       concept: 'bes-stage-1-authentication',
       articles: ['bes-server-not-responding-email-not-delivered'],
@@ -149,7 +150,8 @@ const besActivation: DiagnosisFlow = {
       kind: 'checklist',
       id: 'stage-2-email-in-mailbox',
       title: 'The activation email sits in the mailbox',
-      summary: 'Stage 2 (encryption verification) broke: the message arrived, but the BES did not pick it up and answer.',
+      summary:
+        'Stage 2 (encryption verification) broke: the message arrived, but the BES did not pick it up and answer.',
       stage: 'encryption-verification',
       concept: 'bes-stage-2-encryption-verification',
       articles: ['bes-server-not-responding-email-in-mailbox'],

@@ -16,10 +16,15 @@ export function AnnotatedLog(props: {
   knowledge: Knowledge;
 }) {
   const { blocks, numberOf, knowledge } = props;
+  // The gutter is as wide as the biggest line number shown, so phones keep room for the text.
+  const last = blocks.reduce(
+    (n, b) => (b.kind === 'lines' ? Math.max(n, b.lines[b.lines.length - 1]?.number ?? 0) : n),
+    0,
+  );
   return (
     <section class="sf-section" aria-labelledby="sf-your-text">
       <h2 id="sf-your-text">Your text, with known errors marked</h2>
-      <div class="sf-log">
+      <div class="sf-log" style={{ '--ln-width': `${String(last).length + 1}ch` }}>
         {blocks.map((b, i) =>
           b.kind === 'gap' ? (
             <p key={i} class="sf-log-gap">
@@ -28,7 +33,13 @@ export function AnnotatedLog(props: {
           ) : (
             <div key={i} class="sf-log-block">
               {b.lines.map((line) => (
-                <Line key={line.number} line={line} numberOf={numberOf} knowledge={knowledge} findings={props.findings} />
+                <Line
+                  key={line.number}
+                  line={line}
+                  numberOf={numberOf}
+                  knowledge={knowledge}
+                  findings={props.findings}
+                />
               ))}
             </div>
           ),

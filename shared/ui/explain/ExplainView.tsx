@@ -94,8 +94,8 @@ export function ExplainView({ knowledge }: { knowledge: Knowledge }) {
     <section class="sf-page sf-explain">
       <PageHeading>Explain this log</PageHeading>
       <p class="sf-lead">
-        Paste a log, a device message or a console table. Every error the guide knows is highlighted where it stands, with
-        its fix. The text stays on this device.
+        Paste a log, a device message or a console table. Every error the guide knows is highlighted where it stands,
+        with its fix. The text stays on this device.
       </p>
       <label class="sf-label" for="sf-explain-input">
         Text to explain
@@ -114,8 +114,8 @@ export function ExplainView({ knowledge }: { knowledge: Knowledge }) {
       />
       {large !== undefined && (
         <p class="sf-note sf-large-note">
-          Explaining {formatSize(large)} of pasted text. It is too large to show in the box; the lines with known errors are
-          shown below.
+          Explaining {formatSize(large)} of pasted text. It is too large to show in the box; the lines with known errors
+          are shown below.
         </p>
       )}
       <div class="sf-actions">

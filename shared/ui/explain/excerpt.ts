@@ -82,7 +82,11 @@ export function buildExcerpt(text: string, findings: readonly Finding[], options
     const lines: LogLine[] = [];
     for (let l = from; l <= to; l++) {
       const end = l + 1 < lineCount ? starts[l + 1]! - 1 : text.length;
-      lines.push({ number: l + 1, text: text.slice(starts[l]!, end).replace(/\r$/, ''), marks: marksByLine.get(l) ?? [] });
+      lines.push({
+        number: l + 1,
+        text: text.slice(starts[l]!, end).replace(/\r$/, ''),
+        marks: marksByLine.get(l) ?? [],
+      });
     }
     blocks.push({ kind: 'lines', lines });
     next = to + 1;
@@ -100,7 +104,7 @@ export function linePieces(text: string, marks: readonly LineMark[], reach = 160
   if (!sorted.length) return [{ text: text.slice(0, maxLength) }, { clipped: text.length - maxLength }];
   const pieces: LinePiece[] = [];
   let shownTo = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const from = Math.max(shownTo, sorted[i]!.start - reach);
     let to = Math.min(text.length, sorted[i]!.end + reach);
     let j = i + 1;

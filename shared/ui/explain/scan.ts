@@ -21,7 +21,11 @@ export interface ScanResult {
 
 export const MAX_FINDINGS = 2000;
 
-export async function scanInSlices(detector: Pick<Detector, 'find'>, text: string, options: ScanOptions = {}): Promise<ScanResult> {
+export async function scanInSlices(
+  detector: Pick<Detector, 'find'>,
+  text: string,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const { signal, onProgress, sliceSize = 128 * 1024, maxFindings = MAX_FINDINGS } = options;
   const findings: Finding[] = [];
   let from = 0;

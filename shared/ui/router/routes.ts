@@ -60,7 +60,13 @@ export function formatRoute(route: Route): string {
     case 'saved':
       return '#/saved';
     case 'diagnose':
-      return '#/' + ['diagnose', route.flow, route.step].filter((p): p is string => !!p).map(encodeURIComponent).join('/');
+      return (
+        '#/' +
+        ['diagnose', route.flow, route.step]
+          .filter((p): p is string => !!p)
+          .map(encodeURIComponent)
+          .join('/')
+      );
     case 'not-found':
       return '#' + route.path;
   }

@@ -30,6 +30,13 @@ export function HomeView(props: {
       <h1 class="sf-h1 sf-home-title" tabIndex={-1} data-page-heading>
         Find the fix
       </h1>
+      {/* While results show, they get the room (a shift caused by typing is not a layout shift). */}
+      {!query && (
+        <p class="sf-lead sf-home-lead">
+          Type what the device, console or log shows, or paste the exact error message. Every BES, BlackBerry,
+          ActiveSync, SEG and NotifySync article works offline.
+        </p>
+      )}
       <SearchPanel
         search={knowledge?.search}
         autoFocus={!query}

@@ -56,7 +56,8 @@ function SearchBox(props: SearchPanelProps) {
   const listId = `${ids}-results`;
 
   const response = useMemo(
-    () => (search && query.trim() ? search.search(query, { product: products.length ? products : undefined, limit }) : EMPTY),
+    () =>
+      search && query.trim() ? search.search(query, { product: products.length ? products : undefined, limit }) : EMPTY,
     [search, query, products, limit],
   );
   const loose = query.trim() !== '' && !response.confident;
@@ -111,7 +112,9 @@ function SearchBox(props: SearchPanelProps) {
   };
 
   const toggle = (p: Product) =>
-    setProducts(products.includes(p) ? products.filter((x) => x !== p) : PRODUCTS.filter((x) => x === p || products.includes(x)));
+    setProducts(
+      products.includes(p) ? products.filter((x) => x !== p) : PRODUCTS.filter((x) => x === p || products.includes(x)),
+    );
 
   return (
     <div class="sf-search">
@@ -233,7 +236,12 @@ function SearchBox(props: SearchPanelProps) {
   );
 }
 
-function statusText(search: KnowledgeSearch | undefined, query: string, response: SearchResponse, shown: number): string {
+function statusText(
+  search: KnowledgeSearch | undefined,
+  query: string,
+  response: SearchResponse,
+  shown: number,
+): string {
   if (!query.trim() || !search) return '';
   if (!response.confident) return 'No confident match.';
   return `${shown} ${shown === 1 ? 'result' : 'results'}.`;

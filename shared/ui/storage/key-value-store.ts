@@ -8,6 +8,8 @@ export interface KeyValueStore {
   /** Throws when the value cannot be kept (storage full or disabled). */
   set(key: string, value: unknown): void;
   remove(key: string): void;
+  /** False when values last only as long as this page (storage blocked); the App tells the user. */
+  readonly persistent?: boolean;
 }
 
 export class CorruptValueError extends Error {
@@ -19,8 +21,9 @@ export class CorruptValueError extends Error {
 /** localStorage under a prefix; falls back to memory where storage is blocked (private modes, sandboxed frames). */
 export function localStorageStore(prefix = 'syncfix:'): KeyValueStore {
   const storage = openLocalStorage();
-  if (!storage) return memoryStore();
+  if (!storage) return { ...memoryStore(), persistent: false };
   return {
+    persistent: true,
     get(key) {
       const raw = storage.getItem(prefix + key);
       if (raw === null) return undefined;

@@ -12,7 +12,8 @@ export interface DeviceStorage {
 }
 
 export interface StorageProblem {
-  kind: 'reset' | 'not-saved';
+  /** reset: unreadable and cleared; not-saved: a write failed; not-kept: nothing survives this tab. */
+  kind: 'reset' | 'not-saved' | 'not-kept';
   /** What the user calls this data: "saved articles", "checklist ticks". */
   label: string;
 }

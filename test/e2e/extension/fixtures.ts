@@ -58,14 +58,19 @@ export async function plainTextMarks(page: Page): Promise<LogLineMark[]> {
 /** Lines of an IIS W3C log that are ActiveSync requests answered 500 or 401: the known errors. */
 export function iisErrorLines(log: string): number[] {
   const lines = log.split('\n');
-  const fields = lines.find((l) => l.startsWith('#Fields:'))!.slice('#Fields:'.length).trim().split(' ');
+  const fields = lines
+    .find((l) => l.startsWith('#Fields:'))!
+    .slice('#Fields:'.length)
+    .trim()
+    .split(' ');
   const stem = fields.indexOf('cs-uri-stem');
   const status = fields.indexOf('sc-status');
   const errors: number[] = [];
   lines.forEach((line, i) => {
     if (line.startsWith('#') || !line.trim()) return;
     const cols = line.trim().split(' ');
-    if (cols[stem]!.startsWith('/Microsoft-Server-ActiveSync') && ['500', '401'].includes(cols[status]!)) errors.push(i);
+    if (cols[stem]!.startsWith('/Microsoft-Server-ActiveSync') && ['500', '401'].includes(cols[status]!))
+      errors.push(i);
   });
   return errors;
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabSummary } from '../../../extension/common/frame-report';
 import { launchWithExtension } from '../browser';
+import type { Ext } from './chrome-api';
 import { serveStatic } from '../static-server';
 import type { StaticServer } from '../static-server';
 
@@ -67,6 +68,7 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
   const extensionId = new URL(worker.url()).host;
   // The content script is registered on install; pages opened before that would be missed.
   await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as Ext;
     for (let i = 0; i < 200; i++) {
       const scripts = await chrome.scripting.getRegisteredContentScripts();
       if (scripts.length) return;
@@ -90,7 +92,12 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
     },
     async tabId(page) {
       const url = page.url();
-      const id = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+      // By URL where the extension may read it; else the active tab (the page just opened).
+      const id = await worker.evaluate(async (u) => {
+        const { chrome } = globalThis as unknown as Ext;
+        const byUrl = (await chrome.tabs.query({ url: u }))[0]?.id;
+        return byUrl ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+      }, url);
       if (id === undefined) throw new Error(`no tab for ${url}`);
       return id;
     },
@@ -106,7 +113,8 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
       }
       throw new Error(`tab never settled: ${JSON.stringify(last)}`);
     },
-    badge: (tabId) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    badge: (tabId) =>
+      worker.evaluate((id) => (globalThis as unknown as Ext).chrome.action.getBadgeText({ tabId: id }), tabId),
     async extensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -123,7 +131,10 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
 interface TestHooks {
   tabSummary(tabId: number): Promise<TabSummary>;
   command(tabId: number): Promise<void>;
-  contextMenuClicked(info: { menuItemId: string; selectionText?: string }, tab?: { id?: number; index?: number }): Promise<void>;
+  contextMenuClicked(
+    info: { menuItemId: string; selectionText?: string },
+    tab?: { id?: number; index?: number },
+  ): Promise<void>;
   omniboxSuggestions(text: string): { content: string; description: string }[];
   omniboxEntered(text: string, disposition: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
 }
@@ -136,7 +147,8 @@ export function hook<K extends keyof TestHooks>(
 ): Promise<Awaited<ReturnType<TestHooks[K]>>> {
   return worker.evaluate(
     ([n, a]) => {
-      const hooks = (globalThis as unknown as { __syncfixTest: Record<string, (...x: unknown[]) => unknown> }).__syncfixTest;
+      const hooks = (globalThis as unknown as { __syncfixTest: Record<string, (...x: unknown[]) => unknown> })
+        .__syncfixTest;
       return hooks[n]!(...a);
     },
     [name, args] as const,
@@ -163,7 +175,11 @@ export interface Annotations {
   /** The marks as the page's own world sees them: ranges registered in `CSS.highlights`. */
   marks: PageMark[];
   /** The line holding the mark whose card is open (the `syncfix-active` highlight). */
-  active: { line: string; expect: string | null; rects: { left: number; top: number; right: number; bottom: number }[] }[];
+  active: {
+    line: string;
+    expect: string | null;
+    rects: { left: number; top: number; right: number; bottom: number }[];
+  }[];
 }
 
 /**
@@ -183,7 +199,8 @@ export async function annotations(page: Page): Promise<Annotations> {
       };
       const expected: { line: string; expect: string }[] = [];
       const visit = (root: Document | ShadowRoot) => {
-        for (const el of root.querySelectorAll('[data-expect]')) expected.push({ line: keyOf(el), expect: el.getAttribute('data-expect')! });
+        for (const el of root.querySelectorAll('[data-expect]'))
+          expected.push({ line: keyOf(el), expect: el.getAttribute('data-expect')! });
         for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
       };
       visit(document);
@@ -199,7 +216,12 @@ export async function annotations(page: Page): Promise<Annotations> {
             text: range.toString(),
             expect: line?.getAttribute('data-expect') ?? null,
             line: keyOf(line ?? el),
-            rects: [...range.getClientRects()].map((b) => ({ left: b.left, top: b.top, right: b.right, bottom: b.bottom })),
+            rects: [...range.getClientRects()].map((b) => ({
+              left: b.left,
+              top: b.top,
+              right: b.right,
+              bottom: b.bottom,
+            })),
           };
         });
       };

@@ -43,16 +43,28 @@ describe('marks', () => {
       const tabId = await h.tabId(page);
       // A single-page console keeps changing after load: wait for the rescans to catch up.
       await expect
-        .poll(async () => {
-          const { expected, marks } = await annotations(page);
-          return [...new Set(marks.map((m) => m.line))].sort().join() === [...new Set(expected.map((e) => e.line))].sort().join();
-        }, { timeout: 5_000 })
+        .poll(
+          async () => {
+            const { expected, marks } = await annotations(page);
+            return (
+              [...new Set(marks.map((m) => m.line))].sort().join() ===
+              [...new Set(expected.map((e) => e.line))].sort().join()
+            );
+          },
+          { timeout: 5_000 },
+        )
         .toBe(true);
       const { expected, marks } = await annotations(page);
 
-      expect(marks.filter((m) => m.expect === null), 'ordinary lines marked').toEqual([]);
+      expect(
+        marks.filter((m) => m.expect === null),
+        'ordinary lines marked',
+      ).toEqual([]);
       const markedLines = new Set(marks.map((m) => m.line));
-      expect(expected.filter((e) => !markedLines.has(e.line)), 'known errors not marked').toEqual([]);
+      expect(
+        expected.filter((e) => !markedLines.has(e.line)),
+        'known errors not marked',
+      ).toEqual([]);
       for (const mark of marks) expect(mark.kind, `${mark.text} (${mark.expect})`).toBe(markKindOf(mark.expect!));
 
       const errors = marks.filter((m) => m.kind === 'error').length;
@@ -136,9 +148,14 @@ describe('cards', () => {
           const live = document.createRange();
           live.setStart(range!.startContainer, range!.startOffset);
           live.setEnd(range!.endContainer, range!.endOffset);
-          live.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const first = live.getClientRects()[0]!;
+          if (first.top < 0 || first.bottom > innerHeight) scrollBy(0, first.top - innerHeight / 3);
           const r = live.getClientRects()[0]!;
-          return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+          return {
+            x: r.left + Math.min(r.width / 2, 20),
+            y: r.top + r.height / 2,
+            rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+          };
         });
         await page.mouse.move(box.x - 40, box.y - 40);
         await page.mouse.move(box.x, box.y, { steps: 4 });

@@ -23,6 +23,7 @@ describe('an article', () => {
     await s.page.getByRole('heading', { level: 1, name: article.title }).waitFor();
     await s.page.getByRole('heading', { name: 'What you see' }).waitFor();
     if (article.symptom) await s.page.getByText(article.symptom.slice(0, 40), { exact: false }).first().waitFor();
+    expect(await s.page.locator('.sf-shows .sf-tag').count()).toBe(article.shows.length);
     const causeTitles = await s.page.locator('.sf-cause h3').allTextContents();
     expect(causeTitles).toEqual(article.causes.map((c, i) => `${i + 1}Cause ${i + 1}: ${c.title}`));
     const stepsInFirstCause = await s.page.locator('.sf-cause').first().locator('.sf-steps > li').count();

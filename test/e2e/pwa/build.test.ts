@@ -110,6 +110,7 @@ describe('the built PWA', () => {
     expect(manifest.share_target).toEqual({
       action: './',
       method: 'GET',
+      enctype: 'application/x-www-form-urlencoded',
       params: { title: 'title', text: 'text', url: 'url' },
     });
   });

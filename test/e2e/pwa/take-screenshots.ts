@@ -11,17 +11,19 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const out = `${repo}.tmp/screenshots/`;
 mkdirSync(out, { recursive: true });
 
-const VIEWS: { name: string; hash: string; prepare?: string }[] = [
+const VIEWS: { name: string; hash: string; prepare?: string; scroll?: string }[] = [
   { name: 'home', hash: '#/' },
   { name: 'search', hash: '#/?q=activation%20email%20not%20arriving' },
   { name: 'search-filtered', hash: '#/?q=timeout&p=seg,activesync' },
   { name: 'no-match', hash: '#/?q=printer%20toner%20jam' },
   { name: 'article', hash: '#/a/bes-server-not-responding-email-in-mailbox' },
+  { name: 'article-causes', hash: '#/a/eas-battery-drain-mail-delay', scroll: '#sf-causes' },
   { name: 'procedure', hash: '#/a/f5-irule-connection-close' },
   { name: 'diagnose', hash: '#/diagnose' },
   { name: 'diagnose-question', hash: '#/diagnose/bes-activation/activation-email' },
   { name: 'diagnose-checklist', hash: '#/diagnose/bes-activation/stage-2-email-in-mailbox', prepare: 'tick' },
   { name: 'explain', hash: '#/explain', prepare: 'example' },
+  { name: 'explain-log', hash: '#/explain', prepare: 'example', scroll: '#sf-your-text' },
   { name: 'saved', hash: '#/saved', prepare: 'save' },
 ];
 
@@ -62,11 +64,25 @@ try {
           await page.goto(server.url + view.hash);
           await page.waitForSelector('.sf-saved-item');
         }
+        if (view.scroll) await page.locator(view.scroll).evaluate((el) => el.scrollIntoView());
         await page.waitForTimeout(150);
         await page.screenshot({ path: `${out}${view.name}-${size.label}-${scheme}.png`, fullPage: false });
       }
       await context.close();
     }
+  }
+  // A first visit with the service worker: the offline pill and the "ready" notice.
+  for (const scheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      colorScheme: scheme,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByText('Ready to work offline').waitFor();
+    await page.screenshot({ path: `${out}offline-ready-phone-${scheme}.png` });
+    await context.close();
   }
 } finally {
   await browser.close();
