@@ -10,29 +10,10 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import type { InlineConfig, Plugin } from 'vite';
-import { buildBundle } from '../shared/compiler/vite-plugin-kb';
 import { knowledgePlugin } from '../shared/compiler/vite-plugin-kb';
-import type { KnowledgeBundle } from '../shared/kb/types';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-const KINDS = 'virtual:syncfix/kinds';
-
-/** `virtual:syncfix/kinds`: the kind of each article that has signatures (error vs. status marks). */
-export function kindsPlugin(bundle: () => KnowledgeBundle): Plugin {
-  return {
-    name: 'syncfix-kinds',
-    resolveId: (id) => (id === KINDS ? `\0${KINDS}` : undefined),
-    load(id) {
-      if (id !== `\0${KINDS}`) return undefined;
-      const kb = bundle();
-      const withSignatures = new Set(kb.signatures.map((s) => s.article));
-      const kinds = Object.fromEntries(kb.articles.filter((a) => withSignatures.has(a.id)).map((a) => [a.id, a.kind]));
-      return `export default ${JSON.stringify(kinds)};`;
-    },
-  };
-}
 
 export interface ExtensionBuildOptions {
   outDir: string;
@@ -40,10 +21,9 @@ export interface ExtensionBuildOptions {
   testHooks?: boolean;
 }
 
-/** Shared plugin instances, so the content is compiled once for all three builds. */
+/** One plugin instance for all three builds, so the content is compiled once. */
 function plugins(): Plugin[] {
-  let kb: KnowledgeBundle | undefined;
-  return [knowledgePlugin({ root: repoRoot }), kindsPlugin(() => (kb ??= buildBundle(repoRoot)))];
+  return [knowledgePlugin({ root: repoRoot })];
 }
 
 const common = (options: ExtensionBuildOptions, shared: Plugin[]): InlineConfig => ({

@@ -39,7 +39,7 @@ SyncFix is built and running.
                Chrome/Edge: chrome://extensions > Developer mode > Load unpacked > pick that folder
              dist/extension-firefox/${has('dist/extension-firefox')}
                Firefox: about:debugging > This Firefox > Load Temporary Add-on > its manifest.json
-             Store packages: dist/syncfix-chrome.zip, dist/syncfix-firefox.zip
+             Store packages: dist/extension-chrome.zip, dist/extension-firefox.zip
 
   CLI        npx syncfix search "waiting for services"
              npx syncfix explain path/to/log.txt      (or pipe text in)

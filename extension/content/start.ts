@@ -5,7 +5,6 @@
  */
 import browser from 'webextension-polyfill';
 import kit from 'virtual:kb/detect';
-import kinds from 'virtual:syncfix/kinds';
 import { Detector } from '../../shared/detect/detector';
 import { caller, listener } from '../common/messaging';
 import type { FrameReport } from '../common/frame-report';
@@ -37,7 +36,7 @@ const background = caller<BackgroundHandlers>((message) => browser.runtime.sendM
 
 export function kindOf(article: string): MarkKind | undefined {
   if (!Object.hasOwn(kit.cards, article)) return undefined;
-  return kinds[article] === 'problem' ? 'error' : 'info';
+  return kit.cards[article]!.kind === 'problem' ? 'error' : 'info';
 }
 
 export function start(doc: Document): Instance {

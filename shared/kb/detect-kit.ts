@@ -5,6 +5,8 @@ export interface CardArticle {
   id: string;
   title: string;
   product: Article['product'];
+  /** A problem's string is an error; a concept's (e.g. "Services Received") is a status. */
+  kind: Article['kind'];
   summary: string;
   cause?: string;
   /** The first fix steps of the likeliest cause, plain text. */
@@ -26,7 +28,15 @@ export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | '
     if (!kb.signatures.some((s) => s.article === a.id)) continue;
     const first = a.causes[0];
     const steps = (first?.fix ?? a.steps).slice(0, CARD_STEPS).map((s) => s.text);
-    cards[a.id] = { id: a.id, title: a.title, product: a.product, summary: a.summary, cause: first?.title, steps };
+    cards[a.id] = {
+      id: a.id,
+      title: a.title,
+      product: a.product,
+      kind: a.kind,
+      summary: a.summary,
+      cause: first?.title,
+      steps,
+    };
   }
   return {
     version: kb.version,

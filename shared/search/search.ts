@@ -96,6 +96,8 @@ interface Candidate {
   focus: number;
   /** 0.2 when the whole query is one of the article's aliases. */
   alias: number;
+  /** Lower bound of fuse.js's score of the whole phrase (1: no phrase pass). */
+  phrase: number;
 }
 
 export class KnowledgeSearch {
@@ -235,6 +237,7 @@ export class KnowledgeSearch {
         inTitle: 1,
         focus: 1,
         alias: aliasOf.has(doc) ? 0.2 : 0,
+        phrase: 1,
       };
       c.key = score(c, c.fuseBound);
       heap.add(c);
@@ -296,8 +299,8 @@ export class KnowledgeSearch {
    */
   private fuseReach(c: Candidate, ctx: QueryContext): void {
     const width = ctx.tokens.length;
-    const phrase = ctx.phrase ? this.ranker.lowerBound(c.doc, ctx.phrase) : 1;
-    const lift = phrase < PHRASE_LIFT ? phrase : 1;
+    c.phrase = ctx.phrase ? this.ranker.lowerBound(c.doc, ctx.phrase) : 1;
+    const lift = c.phrase < PHRASE_LIFT ? c.phrase : 1;
     c.fuseBound = mean(
       ctx.prepared.map((p, t) => {
         const own = ctx.quality[c.slot * width + t]! > 0 ? this.ranker.lowerBound(c.doc, p) : 1;
@@ -318,10 +321,9 @@ export class KnowledgeSearch {
       }
     });
     if (ctx.phrase) {
-      for (const [doc, s] of this.ranker.scores(
-        ctx.phrase,
-        batch.map((c) => c.doc),
-      )) {
+      // Only where the phrase may score under the lift threshold can it change anything.
+      const lifted = batch.filter((c) => c.phrase < PHRASE_LIFT).map((c) => c.doc);
+      for (const [doc, s] of this.ranker.scores(ctx.phrase, lifted)) {
         // A whole-phrase hit is the strongest evidence of all: let it lift every token.
         if (s < PHRASE_LIFT)
           fuse.set(

@@ -5,3 +5,4 @@ export { SearchPanel } from './search/SearchPanel';
 export type { SearchPanelProps } from './search/SearchPanel';
 export { CorruptValueError, localStorageStore, memoryStore } from './storage/key-value-store';
 export type { KeyValueStore } from './storage/key-value-store';
+export { applyStoredTheme } from './theme/theme';

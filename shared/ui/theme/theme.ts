@@ -12,3 +12,14 @@ export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.doc
   if (choice === 'system') delete root.dataset.theme;
   else root.dataset.theme = choice;
 }
+
+/** For pages without the App (the extension popup): follow the theme the guide pinned. */
+export function applyStoredTheme(storage: { get(key: string): unknown }, root?: HTMLElement): void {
+  let stored: unknown;
+  try {
+    stored = storage.get(THEME_KEY);
+  } catch {
+    // A corrupt value is the App's to report and reset; here the system theme will do.
+  }
+  applyTheme(isThemeChoice(stored) ? stored : 'system', root);
+}
