@@ -3,7 +3,7 @@
  * an author sees all of them at once, e.g. `causes[0].fix: required`.
  */
 import { KINDS, PLACES, PRODUCTS, RETRY_VERDICTS, SPECIFICITIES, STAGES } from './types';
-import type { Kind, Place, Product, RetryVerdict, Specificity, Stage } from './types';
+import type { Article, Place, Specificity } from './types';
 
 export interface StepSource {
   text: string;
@@ -28,27 +28,12 @@ export interface SignatureSource {
   counterexamples: string[];
 }
 
-export interface ArticleSource {
-  id: string;
-  title: string;
-  product: Product;
-  kind: Kind;
-  summary: string;
-  aliases: string[];
-  tags: string[];
-  related: string[];
-  concepts: string[];
-  procedures: string[];
-  symptom?: string;
-  shows: Place[];
-  stage?: Stage;
-  distinguish?: string;
-  retry?: { verdict: RetryVerdict; note: string };
+/** What an author writes: the compiled Article without rendered fields, plus signatures. */
+export type ArticleSource = Omit<Article, 'causes' | 'steps' | 'html' | 'text' | 'source'> & {
   causes: CauseSource[];
   steps: StepSource[];
-  kb: string[];
   signatures: SignatureSource[];
-}
+};
 
 export interface FieldProblem {
   field: string;
