@@ -131,10 +131,10 @@ export interface SearchTokens {
   /** Every word, sorted by UTF-16 code unit, joined by single spaces. */
   words: string;
   /**
-   * Two posting lists per word, in `words` order: articles (indexes into `search.docs`) with
-   * the word in a short field, then articles with it only in their body or steps. Each list
-   * is ascending gaps minus one, 5 bits per character from `A–Za–z0–9+/` (values 32–63 mean
-   * "more digits follow"), ended by a comma.
+   * Three posting lists per word, in `words` order: articles (indexes into `search.docs`)
+   * with the word in a short field; with it only in their body or steps; with it in their
+   * title. Each list is ascending gaps minus one, 5 bits per character from `A–Za–z0–9+/`
+   * (values 32–63 mean "more digits follow"), ended by a comma.
    */
   postings: string;
 }

@@ -1,47 +1,61 @@
 /**
- * fuse.js scores for a few chosen documents, with the work fuse.js would waste left out.
+ * fuse.js scores for a few chosen documents, without the work fuse.js would waste.
  *
- * fuse.js runs Bitap over every value of every key of every record it is given, at several
- * error levels: ~3–5 µs per value even when nothing can match, and a SyncFix article has
- * ~20 values (each alias is one). So records are given to fuse.js with only the values that
- * can match: a Bitap match with at most k errors keeps one of k + 1 pieces of the pattern
- * intact (pigeonhole), so a value holding none of the pieces cannot match, and a record's
- * score (the product over its matching values) is the same without it. Scores are fuse.js's
- * own, exactly; only the provably empty work is skipped.
+ * fuse.js runs Bitap over every value of every key of a record, at every error level up to
+ * its threshold: 3–5 µs per value even when nothing matches, and ~200 µs per article for a
+ * 60-character phrase (two 32-character chunks, eleven levels each). A SyncFix article has
+ * ~20 values (each alias is one). So before fuse.js runs, each value is measured with Myers'
+ * bit-parallel edit distance (one pass, ~3 ns per character): the fewest errors with which a
+ * pattern chunk matches anywhere in the value, which is what Bitap's levels search for.
+ *
+ * That gives, cheaply, (1) which values can match at all: fuse.js is given records holding
+ * only those, and its score (a product over matching values) is unchanged; (2) a lower bound
+ * of fuse.js's score, by fuse.js's own formula, so the search ranks candidates best first and
+ * asks fuse.js only about those that can still reach the top. The scores used are fuse.js's.
  */
 import Fuse from 'fuse.js';
 import type { FuseIndex, IFuseOptions } from 'fuse.js';
 import type { SearchDoc } from '../kb/types';
+import type { FUSE_OPTIONS } from './config';
 
 type FuseRecord = FuseIndex<SearchDoc>['records'][number];
 type SubRecord = { v: string; i?: number; n?: number };
+type KeySpec = { readonly name: string; readonly weight?: number };
 
 /** Bitap works on 32-bit masks: fuse.js cuts longer patterns into chunks of 32. */
 const CHUNK = 32;
+/** fuse.js never scores a match better than this, except a value equal to the pattern. */
+const BEST_PARTIAL = 0.001;
+/**
+ * Bounds are multiplied in another order than fuse.js multiplies: shaving a billionth keeps
+ * them under fuse.js's own result whatever the rounding.
+ */
+const SAFE = 1 - 1e-9;
 
-/** A pattern ready to filter values: per Bitap chunk, pieces one of which any match holds. */
+interface Chunk {
+  text: string;
+  length: number;
+  /** Most errors a match may have: fuse.js tries level e while e / length <= threshold. */
+  maxErrors: number;
+  /** Myers' match masks: bit i set where the chunk's character i is c (ASCII, then others). */
+  ascii: Int32Array;
+  other: Map<number, number>;
+}
+
+interface Analysis {
+  /** Lower bound of fuse.js's score for the document (1: no value can match). */
+  bound: number;
+  /** Values that can match, in record order. */
+  matching: Value[];
+}
+
+/** A pattern measured once per query, with what was learnt about each document. */
 export interface PreparedPattern {
   pattern: string;
   /** The pattern as fuse.js compares it. */
   lower: string;
-  pieces: string[][];
-  /** Length of each chunk: a match with e errors scores e / length. */
-  lengths: number[];
-}
-
-/**
- * Lower bounds are computed in another order than fuse.js multiplies: shaving a billionth
- * keeps them below fuse.js's own result whatever the rounding.
- */
-const SAFE = 1 - 1e-9;
-
-/** A document's values joined, to find every piece in one pass per piece. */
-interface Joined {
-  text: string;
-  /** Start of each value in `text` (values are separated by U+0001, which queries never hold). */
-  starts: number[];
-  /** fuse.js's weight of each value (its key's weight over the sum of all key weights). */
-  weights: number[];
+  chunks: Chunk[];
+  analysed: Map<number, Analysis>;
 }
 
 interface Value {
@@ -51,6 +65,8 @@ interface Value {
   sub: SubRecord;
   /** As fuse.js compares it (`isCaseSensitive: false`). */
   lower: string;
+  /** fuse.js's weight: the key's weight over the sum of all key weights. */
+  weight: number;
 }
 
 export class FuseRanker {
@@ -59,110 +75,74 @@ export class FuseRanker {
   private readonly maker: FuseIndex<SearchDoc>;
   private readonly records: (FuseRecord | undefined)[];
   private readonly values: (Value[] | undefined)[];
-  private readonly joined: (Joined | undefined)[];
   private readonly threshold: number;
-  /** Normalised key weights by key position, as fuse.js's KeyStore computes them. */
+  private readonly minMatch: number;
   private readonly keyWeights: number[];
 
   constructor(
     private readonly docs: readonly SearchDoc[],
-    options: IFuseOptions<SearchDoc> & { keys: string[]; threshold: number },
+    options: typeof FUSE_OPTIONS & { keys: readonly KeySpec[] },
     shipped?: { records: FuseRecord[] },
   ) {
     this.threshold = options.threshold;
-    const raw = options.keys.map((k) => (typeof k === 'string' ? 1 : ((k as { weight?: number }).weight ?? 1)));
+    this.minMatch = options.minMatchCharLength;
+    const raw = options.keys.map((k) => k.weight ?? 1);
     const total = raw.reduce((sum, w) => sum + w, 0);
     this.keyWeights = raw.map((w) => w / total);
-    this.joined = new Array<Joined | undefined>(docs.length);
-    this.maker = Fuse.createIndex<SearchDoc>(options.keys, []);
+    const fuseOptions: IFuseOptions<SearchDoc> = { ...options, keys: options.keys.map((k) => ({ ...k })) };
+    this.maker = Fuse.createIndex<SearchDoc>(fuseOptions.keys!, []);
     this.records = new Array<FuseRecord | undefined>(docs.length);
     for (const record of shipped?.records ?? []) if (record.i < docs.length) this.records[record.i] = record;
     this.values = new Array<Value[] | undefined>(docs.length);
     this.batch = Fuse.parseIndex<SearchDoc>({ keys: this.maker.keys, records: [] });
-    this.fuse = new Fuse(docs, options, this.batch);
+    this.fuse = new Fuse(docs, fuseOptions, this.batch);
   }
 
   prepare(pattern: string): PreparedPattern {
     // Chunked exactly as fuse.js's BitapSearch does, after the same lower-casing.
     const lower = pattern.toLowerCase();
-    const chunks: string[] = [];
+    const texts: string[] = [];
     if (lower.length > CHUNK) {
       const remainder = lower.length % CHUNK;
-      for (let i = 0; i < lower.length - remainder; i += CHUNK) chunks.push(lower.substr(i, CHUNK));
-      if (remainder) chunks.push(lower.substr(lower.length - CHUNK));
-    } else if (lower.length) chunks.push(lower);
-    const pieces = chunks.map((chunk) => {
-      const m = chunk.length;
-      // The most errors a match may have: fuse.js accepts a level i while i / m <= threshold.
-      let errors = 0;
-      while (errors + 1 < m && (errors + 1) / m <= this.threshold) errors++;
-      const n = errors + 1;
-      return Array.from({ length: n }, (_, j) => chunk.slice(Math.floor((j * m) / n), Math.floor(((j + 1) * m) / n)));
-    });
-    return { pattern, lower, pieces, lengths: chunks.map((c) => c.length) };
-  }
-
-  /**
-   * A lower bound of fuse.js's score of the pattern for the document (1: cannot match).
-   * fuse.js multiplies score^weight over the values that match; a value's score is the mean
-   * over chunks of errors / length (1 for a chunk that misses), and a match with e errors
-   * keeps at least (pieces - e) pieces intact, so e >= pieces - (pieces found in the value).
-   */
-  lowerBound(doc: number, prepared: PreparedPattern): number {
-    const joined = this.joinedOf(doc);
-    const values = joined.starts.length;
-    const found = new Int32Array(values * prepared.pieces.length);
-    const seen = new Int32Array(values).fill(-1);
-    let stamp = 0;
-    prepared.pieces.forEach((pieces, chunk) => {
-      for (const piece of pieces) {
-        stamp++;
-        for (let at = joined.text.indexOf(piece); at !== -1; at = joined.text.indexOf(piece, at + 1)) {
-          const v = valueAt(joined.starts, at);
-          if (seen[v] === stamp) continue;
-          seen[v] = stamp;
-          found[v * prepared.pieces.length + chunk]!++;
-        }
+      for (let i = 0; i < lower.length - remainder; i += CHUNK) texts.push(lower.substr(i, CHUNK));
+      if (remainder) texts.push(lower.substr(lower.length - CHUNK));
+    } else if (lower.length) texts.push(lower);
+    const chunks = texts.map((text): Chunk => {
+      let maxErrors = 0;
+      while (maxErrors + 1 < text.length && (maxErrors + 1) / text.length <= this.threshold) maxErrors++;
+      const ascii = new Int32Array(128);
+      const other = new Map<number, number>();
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 128) ascii[c]! |= 1 << i;
+        else other.set(c, (other.get(c) ?? 0) | (1 << i));
       }
+      return { text, length: text.length, maxErrors, ascii, other };
     });
-    let bound = 1;
-    for (let v = 0; v < values; v++) {
-      let sum = 0;
-      let any = false;
-      prepared.pieces.forEach((pieces, chunk) => {
-        const hits = found[v * prepared.pieces.length + chunk]!;
-        if (!hits) return (sum += 1);
-        any = true;
-        sum += Math.max(0.001, (pieces.length - hits) / prepared.lengths[chunk]!);
-      });
-      if (!any) continue;
-      const end = v + 1 < values ? joined.starts[v + 1]! - 1 : joined.text.length;
-      // A value equal to the whole pattern scores 0, which fuse.js counts as Number.EPSILON.
-      const exact = joined.text.slice(joined.starts[v], end) === prepared.lower;
-      const score = exact ? Number.EPSILON : sum / prepared.pieces.length;
-      bound *= Math.pow(score, joined.weights[v]!);
-    }
-    return bound * SAFE;
+    return { pattern, lower, chunks, analysed: new Map() };
   }
 
-  /** Can any value of the document match the pattern at all? */
-  mayMatch(doc: number, prepared: PreparedPattern): boolean {
-    return this.valuesOf(doc).some((v) => holdsPiece(v.lower, prepared.pieces));
+  /** A lower bound of fuse.js's score of the pattern for the document (0 best, 1: no match). */
+  lowerBound(doc: number, prepared: PreparedPattern): number {
+    return this.analyse(doc, prepared).bound;
   }
 
   /** fuse.js's score of the pattern for each document that matches it (0 best, 1 worst). */
   scores(prepared: PreparedPattern, docs: readonly number[]): Map<number, number> {
     const records: FuseRecord[] = [];
     for (const doc of docs) {
+      const { matching } = this.analyse(doc, prepared);
+      if (!matching.length) continue;
       const $: Record<string, SubRecord | SubRecord[]> = {};
-      let kept = 0;
-      for (const v of this.valuesOf(doc)) {
-        if (!holdsPiece(v.lower, prepared.pieces)) continue;
-        kept++;
+      for (const v of matching) {
         if (v.at < 0) $[v.key] = v.sub;
-        else ((($[v.key] as SubRecord[] | undefined) ?? ($[v.key] = [])) as SubRecord[]).push(v.sub);
+        else {
+          const list = ($[v.key] as SubRecord[] | undefined) ?? [];
+          list.push(v.sub);
+          $[v.key] = list;
+        }
       }
-      if (kept) records.push({ i: doc, $ } as FuseRecord);
+      records.push({ i: doc, $ } as FuseRecord);
     }
     const out = new Map<number, number>();
     if (!records.length) return out;
@@ -172,35 +152,51 @@ export class FuseRanker {
     return out;
   }
 
-  private joinedOf(doc: number): Joined {
-    let joined = this.joined[doc];
-    if (!joined) {
-      const values = this.valuesOf(doc);
-      const starts: number[] = [];
-      let at = 0;
-      for (const v of values) {
-        starts.push(at);
-        at += v.lower.length + 1;
+  private analyse(doc: number, prepared: PreparedPattern): Analysis {
+    let analysis = prepared.analysed.get(doc);
+    if (analysis) return analysis;
+    const matching: Value[] = [];
+    let bound = 1;
+    for (const v of this.valuesOf(doc)) {
+      let sum = 0;
+      let matches = false;
+      for (const chunk of prepared.chunks) {
+        const errors = this.fewestErrors(chunk, v.lower);
+        if (errors > chunk.maxErrors) {
+          sum += 1;
+          continue;
+        }
+        matches = true;
+        sum += errors ? errors / chunk.length : BEST_PARTIAL;
       }
-      joined = {
-        text: values.map((v) => v.lower).join('\u0001'),
-        starts,
-        weights: values.map((v) => this.keyWeights[Number(v.key)] ?? 1),
-      };
-      this.joined[doc] = joined;
+      if (!matches) continue;
+      matching.push(v);
+      // fuse.js: a value equal to the pattern scores 0, counted as Number.EPSILON; chunk
+      // scores are averaged; the record's score is the product of score^weight.
+      const score = v.lower === prepared.lower ? Number.EPSILON : Math.max(BEST_PARTIAL, sum / prepared.chunks.length);
+      bound *= Math.pow(score, v.weight);
     }
-    return joined;
+    analysis = { bound: matching.length ? bound * SAFE : 1, matching };
+    prepared.analysed.set(doc, analysis);
+    return analysis;
+  }
+
+  private fewestErrors(chunk: Chunk, text: string): number {
+    // fuse.js keeps only matches marking minMatchCharLength characters in a row; a chunk
+    // shorter than that marks a run only where it occurs twice in a row ("aa" for "a").
+    if (chunk.length < this.minMatch) return text.includes(chunk.text.repeat(this.minMatch)) ? 0 : chunk.length;
+    return fewestErrors(chunk, text);
   }
 
   private valuesOf(doc: number): Value[] {
     let values = this.values[doc];
     if (!values) {
       values = [];
-      const record = this.record(doc);
-      for (const [key, value] of Object.entries(record.$ ?? {})) {
-        if (Array.isArray(value))
-          value.forEach((sub, at) => values!.push({ key, at, sub, lower: sub.v.toLowerCase() }));
-        else values.push({ key, at: -1, sub: value, lower: value.v.toLowerCase() });
+      for (const [key, value] of Object.entries(this.record(doc).$ ?? {})) {
+        const weight = this.keyWeights[Number(key)] ?? 1;
+        if (Array.isArray(value)) {
+          value.forEach((sub, at) => values!.push({ key, at, sub, lower: sub.v.toLowerCase(), weight }));
+        } else values.push({ key, at: -1, sub: value, lower: value.v.toLowerCase(), weight });
       }
       this.values[doc] = values;
     }
@@ -219,19 +215,32 @@ export class FuseRanker {
   }
 }
 
-/** Index of the value holding text position `at`. */
-function valueAt(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
+/**
+ * Fewest edits (Levenshtein) turning the chunk into some substring of the text: Myers'
+ * bit-vector algorithm (J. ACM 46(3), 1999) with a free start in the text, one pass.
+ */
+function fewestErrors(chunk: Chunk, text: string): number {
+  const m = chunk.length;
+  const last = 1 << (m - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  let best = m;
+  for (let i = 0; i < text.length && best > 0; i++) {
+    const c = text.charCodeAt(i);
+    const eq = c < 128 ? chunk.ascii[c]! : (chunk.other.get(c) ?? 0);
+    const xv = eq | mv;
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    // No carry into bit 0: a match may start anywhere in the text.
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score < best) best = score;
   }
-  return lo;
-}
-
-function holdsPiece(text: string, pieces: readonly string[][]): boolean {
-  for (const chunk of pieces) for (const piece of chunk) if (text.includes(piece)) return true;
-  return false;
+  return best;
 }

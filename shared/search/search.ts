@@ -17,7 +17,7 @@ import { highlightRanges, makeSnippet } from './highlight';
 import type { Range } from './highlight';
 import { FuseRanker } from './fuse-ranker';
 import type { PreparedPattern } from './fuse-ranker';
-import { TokenIndex, buildTokenIndex } from './token-index';
+import { BODY, FIELD, TITLE, TokenIndex, buildTokenIndex } from './token-index';
 import { cleanQuery, typoBudget, wordMatches, words } from './text';
 
 export type { Range } from './highlight';
@@ -63,14 +63,22 @@ const BODY_ONLY = 0.75;
 const CONFIDENT_COVERAGE = 0.7;
 /** fuse.js score under which a whole-phrase hit lifts every token. */
 const PHRASE_LIFT = 0.1;
+/**
+ * Candidates measured (~3 ns per character of their short fields and pattern) and scored by
+ * fuse.js (~30 µs per pattern) per query at most. Never reached on a knowledge base of a few
+ * hundred articles; at 10,000, common words tie thousands of candidates within rounding.
+ */
+const MEASURE_BUDGET = 256;
+const SCORE_BUDGET = 96;
 /** Candidates fuse.js scores at once: enough to fill a page of results in one pass. */
 const FUSE_BATCH = 16;
 
 /** Refinement levels of a candidate's score: each is an upper bound of the next. */
-const BOUND_COVERAGE = 0;
-const BOUND_TITLE = 1;
-const BOUND_FUSE = 2;
-const EXACT_SCORE = 3;
+/** Every term exact but fuse.js's, bounded by the share of tokens it may credit. */
+const BOUND_FUSE = 0;
+/** fuse.js's part bounded by measuring each value (fuse-ranker.ts). */
+const BOUND_MEASURED = 1;
+const EXACT_SCORE = 2;
 
 interface QueryContext {
   query: string;
@@ -107,7 +115,8 @@ export class KnowledgeSearch {
   private readonly tokens: TokenIndex;
   /** fuse.js over the shipped index records of the candidates being scored. */
   private readonly ranker: FuseRanker;
-  private readonly titleWords: (string[] | undefined)[];
+  /** Title words of each document as vocabulary indexes, with repeats, made on first use. */
+  private readonly titleWords: (number[] | undefined)[];
   /** Query scratch: document → row in the quality table, -1 when not a candidate. */
   private readonly slotOf: Int32Array;
   /** Folded alias → documents: a query that is exactly an alias ("EAS", "F5") names its article. */
@@ -115,13 +124,12 @@ export class KnowledgeSearch {
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
-    const keys = FUSE_KEYS as unknown as string[];
     const shipped = bundle.search.index as unknown as ConstructorParameters<typeof FuseRanker>[2];
-    this.ranker = new FuseRanker(this.docs, { ...FUSE_OPTIONS, keys }, shipped);
+    this.ranker = new FuseRanker(this.docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS }, shipped);
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
     this.tokens = new TokenIndex(bundle.search.tokens ?? buildTokenIndex(this.docs, bundle.articles ?? []));
-    this.titleWords = new Array<string[] | undefined>(this.docs.length);
+    this.titleWords = new Array<number[] | undefined>(this.docs.length);
     this.slotOf = new Int32Array(this.docs.length).fill(-1);
   }
 
@@ -181,92 +189,136 @@ export class KnowledgeSearch {
 
   /**
    * The best `need` eligible candidates, best first, with their exact scores. A candidate is
-   * any article holding a word that answers a token; its score is refined only while it can
-   * still reach the top: coverage bound, then title words, then fuse.js.
+   * any article holding a word that answers a token. Everything but fuse.js's part of the
+   * score comes from the token index; fuse.js's part is bounded, then measured (Myers, see
+   * fuse-ranker.ts), then asked of fuse.js, each only while the candidate can reach the top.
    */
   private rankFuzzy(query: string, tokens: string[], need: number, eligible: (doc: number) => boolean): Candidate[] {
     const width = tokens.length;
     if (!width) return [];
     const slotOf = this.slotOf;
     const slots: number[] = [];
-    const quality: number[] = [];
-    const raise = (doc: number, t: number, q: number) => {
-      let slot = slotOf[doc]!;
-      if (slot < 0) {
-        slot = slots.length;
-        slotOf[doc] = slot;
-        slots.push(doc);
-        for (let k = 0; k < width; k++) quality.push(0);
-      }
-      const at = slot * width + t;
-      if (q > quality[at]!) quality[at] = q;
-    };
     try {
+      const quality: number[] = [];
+      const raise = (doc: number, t: number, q: number) => {
+        let slot = slotOf[doc]!;
+        if (slot < 0) {
+          slot = slots.length;
+          slotOf[doc] = slot;
+          slots.push(doc);
+          for (let k = 0; k < width; k++) quality.push(0);
+        }
+        const at = slot * width + t;
+        if (q > quality[at]!) quality[at] = q;
+      };
       tokens.forEach((token, t) => {
         for (const [word, q] of this.vocabularyMatches(token)) {
-          this.tokens.forEachDoc(word, false, (doc) => raise(doc, t, q));
+          this.tokens.forEachDoc(word, FIELD, (doc) => raise(doc, t, q));
           const bodyQ = q * BODY_ONLY;
-          this.tokens.forEachDoc(word, true, (doc) => raise(doc, t, bodyQ));
+          this.tokens.forEachDoc(word, BODY, (doc) => raise(doc, t, bodyQ));
         }
       });
+
+      // Title words answering each token, and the candidates whose title holds one.
+      const inTitle = new Uint8Array(slots.length * width);
+      const titleWords = new Set<number>();
+      tokens.forEach((token, t) => {
+        for (const word of this.titleMatches(token)) {
+          titleWords.add(word);
+          this.tokens.forEachDoc(word, TITLE, (doc) => {
+            const slot = slotOf[doc]!;
+            if (slot >= 0) inTitle[slot * width + t] = 1;
+          });
+        }
+      });
+
+      const ctx: QueryContext = {
+        query,
+        tokens,
+        quality,
+        prepared: tokens.map((t) => this.ranker.prepare(t)),
+        // The phrase pass only runs for typed queries; a whole-phrase hit may lift every token.
+        phrase: tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH ? this.ranker.prepare(query) : undefined,
+      };
+      const aliasOf = new Set(this.aliasIndex().get(foldString(query)) ?? []);
+      const heap = new CandidateHeap();
+      slots.forEach((doc, slot) => {
+        if (!eligible(doc)) return;
+        const row = quality.slice(slot * width, slot * width + width);
+        const titled = Array.from(inTitle.subarray(slot * width, slot * width + width));
+        const c: Candidate = {
+          doc,
+          slot,
+          level: BOUND_FUSE,
+          key: 0,
+          coverage: mean(row),
+          answersAll: row.every((q) => q > 0) ? 0.1 : 0,
+          // Any token fuse.js may credit: all of them when a phrase hit may lift them.
+          fuseBound: ctx.phrase ? 1 : mean(row.map((q) => (q > 0 ? 1 : 0))),
+          inTitle: mean(titled),
+          focus: titled.includes(1) ? this.focus(doc, titleWords) : 0,
+          alias: aliasOf.has(doc) ? 0.2 : 0,
+          phrase: 1,
+        };
+        c.key = score(c, c.fuseBound);
+        heap.add(c);
+      });
+      heap.heapify();
+
+      // Best first: refine the candidate with the highest bound; an exact score on top is final.
+      // Past a budget of work, candidates not yet measured drop out and measured ones keep
+      // their (tight) bound: exact on a small knowledge base, bounded time on a large one.
+      const top: Candidate[] = [];
+      let measured = 0;
+      let scored = 0;
+      while (top.length < need && heap.size) {
+        const best = heap.peek()!;
+        if (best.level === EXACT_SCORE) {
+          top.push(heap.pop()!);
+        } else if (best.level === BOUND_FUSE) {
+          heap.pop();
+          if (measured++ >= MEASURE_BUDGET) continue;
+          this.fuseReach(best, ctx);
+          best.level = BOUND_MEASURED;
+          best.key = score(best, best.fuseBound);
+          heap.push(best);
+        } else if (scored >= SCORE_BUDGET) {
+          best.level = EXACT_SCORE;
+        } else {
+          const batch: Candidate[] = [];
+          while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_MEASURED) {
+            batch.push(heap.pop()!);
+          }
+          scored += batch.length;
+          this.fuseScores(batch, ctx);
+          for (const c of batch) heap.push(c);
+        }
+      }
+      return top;
     } finally {
       for (const doc of slots) slotOf[doc] = -1;
     }
+  }
 
-    const ctx: QueryContext = {
-      query,
-      tokens,
-      quality,
-      prepared: tokens.map((t) => this.ranker.prepare(t)),
-      // The phrase pass only runs for typed queries; a whole-phrase hit may lift every token.
-      phrase: tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH ? this.ranker.prepare(query) : undefined,
+  /** Vocabulary words `wordMatches` accepts for a token that stand in some title. */
+  private titleMatches(token: string): Set<number> {
+    const out = new Set<number>();
+    const consider = (w: number) => {
+      if (!out.has(w) && this.tokens.has(w, TITLE) && wordMatches(this.tokens.words[w]!, token)) out.add(w);
     };
-    const aliasOf = new Set(this.aliasIndex().get(foldString(query)) ?? []);
-    const heap = new CandidateHeap();
-    slots.forEach((doc, slot) => {
-      if (!eligible(doc)) return;
-      const row = quality.slice(slot * width, slot * width + width);
-      const c: Candidate = {
-        doc,
-        slot,
-        level: BOUND_COVERAGE,
-        key: 0,
-        coverage: mean(row),
-        answersAll: row.every((q) => q > 0) ? 0.1 : 0,
-        fuseBound: 1,
-        inTitle: 1,
-        focus: 1,
-        alias: aliasOf.has(doc) ? 0.2 : 0,
-        phrase: 1,
-      };
-      c.key = score(c, c.fuseBound);
-      heap.add(c);
-    });
-    heap.heapify();
+    const exact = this.tokens.find(token);
+    if (exact >= 0) consider(exact);
+    if (token.length >= 2) this.tokens.forEachPrefixed(token, consider);
+    // wordMatches allows the typos of the shorter word: never more than the token's own.
+    const budget = typoBudget(token.length);
+    if (budget > 0) this.tokens.forEachTypo(token, budget, consider);
+    return out;
+  }
 
-    // Best first: refine the candidate with the highest bound; an exact score on top is final.
-    const top: Candidate[] = [];
-    while (top.length < need && heap.size) {
-      const best = heap.peek()!;
-      if (best.level === EXACT_SCORE) {
-        top.push(heap.pop()!);
-        continue;
-      }
-      if (best.level === BOUND_COVERAGE || best.level === BOUND_TITLE) {
-        heap.pop();
-        if (best.level === BOUND_COVERAGE) this.titleMatch(best, tokens);
-        else this.fuseReach(best, ctx);
-        best.level++;
-        best.key = score(best, best.fuseBound);
-        heap.push(best);
-        continue;
-      }
-      const batch: Candidate[] = [];
-      while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_FUSE) batch.push(heap.pop()!);
-      this.fuseScores(batch, ctx);
-      for (const c of batch) heap.push(c);
-    }
-    return top;
+  /** Share of the title's words answering some token: "Enterprise activation" over a long symptom. */
+  private focus(doc: number, answering: ReadonlySet<number>): number {
+    const ids = (this.titleWords[doc] ??= words(this.docs[doc]!.title).map((w) => this.tokens.find(w)));
+    return ids.length ? ids.filter((w) => answering.has(w)).length / ids.length : 0;
   }
 
   private aliasIndex(): Map<string, number[]> {
@@ -282,15 +334,6 @@ export class KnowledgeSearch {
       this.aliasDocs = map;
     }
     return this.aliasDocs;
-  }
-
-  private titleMatch(c: Candidate, tokens: string[]): void {
-    const titleWords = (this.titleWords[c.doc] ??= words(this.docs[c.doc]!.title));
-    c.inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
-    // Among equals, the title most about the query wins: "Enterprise activation" over a long symptom.
-    c.focus = titleWords.length
-      ? titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length / titleWords.length
-      : 0;
   }
 
   /**

@@ -28,6 +28,15 @@ const DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
 const LIST_END = ',';
 
+/** The posting lists of each word, in this order. */
+export const FIELD = 0;
+/** Only in the body or steps, not in any short field. */
+export const BODY = 1;
+/** In the title (also counted in FIELD). */
+export const TITLE = 2;
+export type PostingList = typeof FIELD | typeof BODY | typeof TITLE;
+const LISTS = 3;
+
 function encodeList(docs: readonly number[]): string {
   let out = '';
   let prev = -1;
@@ -44,12 +53,14 @@ function encodeList(docs: readonly number[]): string {
 
 /**
  * Builds the shipped token index: for every word (folded, as `words` splits text), the
- * documents holding it in a short field, and those holding it only in their body or steps.
+ * documents holding it in a short field, those holding it only in their body or steps, and
+ * those holding it in their title.
  */
 export function buildTokenIndex(docs: readonly SearchDoc[], articles: readonly Article[]): SearchTokens {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const field = new Map<string, number[]>();
   const body = new Map<string, number[]>();
+  const title = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, word: string, doc: number) => {
     const list = map.get(word);
     if (list) list.push(doc);
@@ -58,6 +69,7 @@ export function buildTokenIndex(docs: readonly SearchDoc[], articles: readonly A
   docs.forEach((doc, i) => {
     const fields = fieldWords(doc);
     for (const w of fields) add(field, w, i);
+    for (const w of new Set(words(doc.title))) add(title, w, i);
     const article = byId.get(doc.id);
     if (!article) return;
     for (const w of new Set(words(articleWords(article)))) if (!fields.has(w)) add(body, w, i);
@@ -65,7 +77,9 @@ export function buildTokenIndex(docs: readonly SearchDoc[], articles: readonly A
   // Code-unit order (not localeCompare): the runtime's binary search compares the same way.
   const vocabulary = [...new Set([...field.keys(), ...body.keys()])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let postings = '';
-  for (const w of vocabulary) postings += encodeList(field.get(w) ?? []) + encodeList(body.get(w) ?? []);
+  for (const w of vocabulary) {
+    postings += encodeList(field.get(w) ?? []) + encodeList(body.get(w) ?? []) + encodeList(title.get(w) ?? []);
+  }
   return { words: vocabulary.join(' '), postings };
 }
 
@@ -88,7 +102,7 @@ function popcount(x: number): number {
 export class TokenIndex {
   readonly words: readonly string[];
   private readonly postings: string;
-  /** Start of list k (2 per word: field, then body); list k ends one before start k + 1. */
+  /** Start of list k (LISTS per word); list k ends one before start k + 1. */
   private readonly starts: Int32Array;
   /** Built on first use: (part, word) pairs of compound words, sorted by part. */
   private parts?: { part: string[]; word: Int32Array };
@@ -98,7 +112,7 @@ export class TokenIndex {
   constructor(data: SearchTokens) {
     this.words = data.words ? data.words.split(' ') : [];
     this.postings = data.postings;
-    const lists = this.words.length * 2;
+    const lists = this.words.length * LISTS;
     const starts = new Int32Array(lists + 1);
     let at = 0;
     for (let k = 0; k < lists; k++) {
@@ -162,9 +176,15 @@ export class TokenIndex {
     }
   }
 
-  /** Documents holding the word in a short field (`body` false) or only in body and steps. */
-  forEachDoc(word: number, body: boolean, onDoc: (doc: number) => void): void {
-    const k = word * 2 + (body ? 1 : 0);
+  /** Does any document hold the word in this list? */
+  has(word: number, list: PostingList): boolean {
+    const k = word * LISTS + list;
+    return this.starts[k + 1]! - 1 > this.starts[k]!;
+  }
+
+  /** Documents of one of the word's lists, in increasing order. */
+  forEachDoc(word: number, list: PostingList, onDoc: (doc: number) => void): void {
+    const k = word * LISTS + list;
     const end = this.starts[k + 1]! - 1;
     const postings = this.postings;
     let prev = -1;

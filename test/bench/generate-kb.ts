@@ -100,7 +100,7 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
     const code = `0x${hex(rng, 8)}`;
     const signatures: string[] = [];
     let errorText = `${name} ${tech(rng)} error ${code}`;
-    if (chance(rng, 0.5)) {
+    if (chance(rng, 0.52)) {
       const shape = rng();
       let text: string;
       let where = pick(rng, ['device', 'console', 'log']);
