@@ -24,7 +24,7 @@ const surfaceImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.bench/', 'test-results/', 'content/'] },
+  { ignores: ['dist/', 'node_modules/', '.bench/', '.tmp/', 'test-results/', 'content/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

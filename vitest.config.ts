@@ -14,7 +14,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'extension/**/*.test.ts', 'pwa/**/*.test.ts', 'cli/**/*.test.ts', 'test/content/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'extension/**/*.test.ts',
+            'pwa/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'test/content/**/*.test.ts',
+          ],
         },
       },
       {
