@@ -35,8 +35,12 @@ export interface DetectOptions {
 
 interface Entry {
   sig: DetectableSignature;
-  regex: RegExp | undefined;
-  source: string;
+  /**
+   * Made on first use, from the pattern again: most signatures never get a candidate on a
+   * given page, and keeping two RegExp sources per signature would double the memory of a
+   * 5,000-signature detector.
+   */
+  confirm: Confirmer | undefined;
   maxLength: number;
   contextTerms: string[];
   confidence: number;
@@ -64,8 +68,7 @@ export class Detector {
       }
       this.byAnchor[a]!.push({
         sig,
-        regex: undefined,
-        source: compiled.source,
+        confirm: undefined,
         maxLength: compiled.maxLength,
         contextTerms: (sig.context?.line ?? []).map(foldString),
         confidence: confidenceOf(sig, compiled.anchor),
@@ -122,23 +125,85 @@ function confidenceOf(sig: DetectableSignature, anchor: string): number {
   return anchor.length >= 16 ? 0.95 : 0.8;
 }
 
+interface Confirmer {
+  /** Without the start boundary, with a Latin-only end boundary (see pattern.ts). */
+  quick: RegExp;
+  source: string;
+  exact: RegExp | undefined;
+  startsWord: boolean;
+  endsWord: boolean;
+}
+
 /** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
 function confirm(entry: Entry, text: string, anchorEnd: number): { start: number; end: number } | undefined {
-  entry.regex ??= new RegExp(entry.source, 'giu');
-  const regex = entry.regex;
   const from = Math.max(0, anchorEnd - entry.maxLength);
   const to = Math.min(text.length, anchorEnd + entry.maxLength);
   const window = text.slice(from, to);
+  if (!entry.confirm) {
+    const { quickSource, source, startsWord, endsWord } = compilePattern(entry.sig.text);
+    entry.confirm = { quick: new RegExp(quickSource, 'giu'), source, exact: undefined, startsWord, endsWord };
+  }
+  const c = entry.confirm;
+  // The quick RegExp accepts every match the exact one does, and more: while each match it
+  // finds also has exact word boundaries, it finds what the exact one would have.
+  let found = containing(c.quick, window, anchorEnd - from, c);
+  if (found === false) {
+    c.exact ??= new RegExp(c.source, 'giu');
+    found = containing(c.exact, window, anchorEnd - from);
+  }
+  return found ? { start: from + found.start, end: from + found.end } : undefined;
+}
+
+/**
+ * The first match of `regex` in `window` holding offset `anchorEnd`; false when `boundaries`
+ * is given and a match on the way lacks its exact end boundary (the caller then asks the
+ * exact RegExp).
+ */
+function containing(
+  regex: RegExp,
+  window: string,
+  anchorEnd: number,
+  boundaries?: Confirmer,
+): { start: number; end: number } | undefined | false {
   regex.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(window))) {
-    const start = from + m.index;
+    const start = m.index;
     const end = start + m[0].length;
+    if (boundaries) {
+      // The start boundary depends on the start alone: where it fails, the exact RegExp
+      // would go on from the next character, and so does this one.
+      if (boundaries.startsWord && isWordAt(window, start, -1)) {
+        regex.lastIndex = start + (isPairAt(window, start) ? 2 : 1);
+        continue;
+      }
+      if (boundaries.endsWord && isWordAt(window, end, 1)) return false;
+    }
     if (start < anchorEnd && end >= anchorEnd) return { start, end };
     if (start >= anchorEnd) return undefined;
     if (m[0].length === 0) regex.lastIndex++;
   }
   return undefined;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+function isPairAt(text: string, at: number): boolean {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
+
+/** Is the character just before (`side` -1) or at (`side` 1) this offset a letter, digit or _? */
+function isWordAt(text: string, at: number, side: -1 | 1): boolean {
+  let cp: number | undefined;
+  if (side === 1) cp = text.codePointAt(at);
+  else if (at > 0) {
+    const low = text.charCodeAt(at - 1);
+    const high = at > 1 ? text.charCodeAt(at - 2) : 0;
+    cp = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2) : low;
+  }
+  return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 function hasContext(text: string, start: number, end: number, terms: string[]): boolean {

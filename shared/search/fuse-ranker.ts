@@ -35,6 +35,8 @@ const SAFE = 1 - 1e-9;
 interface Chunk {
   text: string;
   length: number;
+  /** Characters of the chunk as a 32-bit set (hashed by code & 31). */
+  mask: number;
   /** Most errors a match may have: fuse.js tries level e while e / length <= threshold. */
   maxErrors: number;
   /** Myers' match masks: bit i set where the chunk's character i is c (ASCII, then others). */
@@ -67,6 +69,8 @@ interface Value {
   lower: string;
   /** fuse.js's weight: the key's weight over the sum of all key weights. */
   weight: number;
+  /** Characters of `lower` as a 32-bit set (hashed by code & 31). */
+  mask: number;
 }
 
 export class FuseRanker {
@@ -117,7 +121,7 @@ export class FuseRanker {
         if (c < 128) ascii[c]! |= 1 << i;
         else other.set(c, (other.get(c) ?? 0) | (1 << i));
       }
-      return { text, length: text.length, maxErrors, ascii, other };
+      return { text, length: text.length, maxErrors, ascii, other, mask: charMask(text) };
     });
     return { pattern, lower, chunks, analysed: new Map() };
   }
@@ -161,7 +165,7 @@ export class FuseRanker {
       let sum = 0;
       let matches = false;
       for (const chunk of prepared.chunks) {
-        const errors = this.fewestErrors(chunk, v.lower);
+        const errors = this.fewestErrors(chunk, v);
         if (errors > chunk.maxErrors) {
           sum += 1;
           continue;
@@ -181,7 +185,10 @@ export class FuseRanker {
     return analysis;
   }
 
-  private fewestErrors(chunk: Chunk, text: string): number {
+  private fewestErrors(chunk: Chunk, value: Value): number {
+    const text = value.lower;
+    // Each character of the chunk the value lacks costs an edit: many lacking, no match.
+    if (popcount(chunk.mask & ~value.mask) > chunk.maxErrors) return chunk.length;
     // fuse.js keeps only matches marking minMatchCharLength characters in a row; a chunk
     // shorter than that marks a run only where it occurs twice in a row ("aa" for "a").
     if (chunk.length < this.minMatch) return text.includes(chunk.text.repeat(this.minMatch)) ? 0 : chunk.length;
@@ -195,12 +202,17 @@ export class FuseRanker {
       for (const [key, value] of Object.entries(this.record(doc).$ ?? {})) {
         const weight = this.keyWeights[Number(key)] ?? 1;
         if (Array.isArray(value)) {
-          value.forEach((sub, at) => values!.push({ key, at, sub, lower: sub.v.toLowerCase(), weight }));
-        } else values.push({ key, at: -1, sub: value, lower: value.v.toLowerCase(), weight });
+          for (const [at, sub] of value.entries()) values.push(this.value(key, at, sub, weight));
+        } else values.push(this.value(key, -1, value, weight));
       }
       this.values[doc] = values;
     }
     return values;
+  }
+
+  private value(key: string, at: number, sub: SubRecord, weight: number): Value {
+    const lower = sub.v.toLowerCase();
+    return { key, at, sub, lower, weight, mask: charMask(lower) };
   }
 
   private record(doc: number): FuseRecord {
@@ -213,6 +225,18 @@ export class FuseRanker {
     }
     return record;
   }
+}
+
+function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**

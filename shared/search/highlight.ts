@@ -3,11 +3,27 @@ import { wordMatches, wordSpans } from './text';
 /** [start, end) offsets into a displayed string. */
 export type Range = [number, number];
 
-export function highlightRanges(text: string, tokens: readonly string[]): Range[] {
+/** Does a folded word answer one of the query's tokens? */
+export type WordTest = (word: string) => boolean;
+
+/** `wordMatches` against every token, remembered per word: a page of results repeats its words. */
+export function tokenMatcher(tokens: readonly string[]): WordTest {
+  const memo = new Map<string, boolean>();
+  return (word) => {
+    let matches = memo.get(word);
+    if (matches === undefined) {
+      matches = tokens.some((t) => wordMatches(word, t));
+      memo.set(word, matches);
+    }
+    return matches;
+  };
+}
+
+export function highlightRanges(text: string, tokens: readonly string[], matches = tokenMatcher(tokens)): Range[] {
   if (!tokens.length) return [];
   const ranges: Range[] = [];
   for (const span of wordSpans(text)) {
-    if (tokens.some((t) => wordMatches(span.word, t))) ranges.push([span.start, span.end]);
+    if (matches(span.word)) ranges.push([span.start, span.end]);
   }
   return ranges;
 }
@@ -15,11 +31,15 @@ export function highlightRanges(text: string, tokens: readonly string[]): Range[
 const SNIPPET_LENGTH = 180;
 
 /** The field that answers the most query words, cut around its first match. */
-export function makeSnippet(fields: readonly string[], tokens: readonly string[]): { text: string; ranges: Range[] } {
+export function makeSnippet(
+  fields: readonly string[],
+  tokens: readonly string[],
+  matches = tokenMatcher(tokens),
+): { text: string; ranges: Range[] } {
   let best = { text: '', ranges: [] as Range[] };
   for (const field of fields) {
     if (!field) continue;
-    const ranges = highlightRanges(field, tokens);
+    const ranges = highlightRanges(field, tokens, matches);
     if (!best.text || ranges.length > best.ranges.length) best = { text: field, ranges };
   }
   if (best.text.length <= SNIPPET_LENGTH) return best;

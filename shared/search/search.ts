@@ -13,8 +13,8 @@ import { foldString } from '../detect/fold';
 import type { Finding } from '../detect/detector';
 import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
 import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
-import { highlightRanges, makeSnippet } from './highlight';
-import type { Range } from './highlight';
+import { highlightRanges, makeSnippet, tokenMatcher } from './highlight';
+import type { Range, WordTest } from './highlight';
 import { FuseRanker } from './fuse-ranker';
 import type { PreparedPattern } from './fuse-ranker';
 import { BODY, FIELD, TITLE, TokenIndex, buildTokenIndex } from './token-index';
@@ -70,9 +70,6 @@ const PHRASE_LIFT = 0.1;
  */
 const MEASURE_BUDGET = 256;
 const SCORE_BUDGET = 96;
-/** Candidates fuse.js scores at once: enough to fill a page of results in one pass. */
-const FUSE_BATCH = 16;
-
 /** Refinement levels of a candidate's score: each is an upper bound of the next. */
 /** Every term exact but fuse.js's, bounded by the share of tokens it may credit. */
 const BOUND_FUSE = 0;
@@ -104,8 +101,10 @@ interface Candidate {
   focus: number;
   /** 0.2 when the whole query is one of the article's aliases. */
   alias: number;
-  /** Lower bound of fuse.js's score of the whole phrase (1: no phrase pass). */
+  /** Lower bound of fuse.js's score of the whole phrase: NaN until measured, 1 if no phrase. */
   phrase: number;
+  /** Per token, lower bound of fuse.js's score: NaN until measured. */
+  measured: number[] | undefined;
 }
 
 export class KnowledgeSearch {
@@ -144,6 +143,7 @@ export class KnowledgeSearch {
     const tokens = significantTokens(query);
     const results: SearchHit[] = [];
     const seen = new Set<number>();
+    const matches = tokenMatcher(tokens);
 
     // Detected error strings first, most certain first, then in order of appearance.
     const detected = [...findings].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
@@ -151,14 +151,15 @@ export class KnowledgeSearch {
       const i = this.docIndex.get(f.article);
       if (i === undefined || seen.has(i) || !allowed(this.docs[i]!)) continue;
       seen.add(i);
-      results.push(this.hit(i, tokens, f.confidence, 'signature'));
+      results.push(this.hit(i, tokens, f.confidence, 'signature', matches));
+      if (results.length >= limit) break;
     }
     const confidentByDetection = results.length > 0;
     if (results.length >= limit) return { query, confident: true, results: results.slice(0, limit), findings };
 
     const eligible = (doc: number) => !seen.has(doc) && allowed(this.docs[doc]!);
     const ranked = this.rankFuzzy(query, tokens, limit - results.length, eligible);
-    for (const c of ranked) results.push(this.hit(c.doc, tokens, round(c.key), 'fuzzy'));
+    for (const c of ranked) results.push(this.hit(c.doc, tokens, round(c.key), 'fuzzy', matches));
 
     const top = ranked[0];
     const confident = confidentByDetection || (top !== undefined && top.coverage >= CONFIDENT_COVERAGE);
@@ -258,7 +259,8 @@ export class KnowledgeSearch {
           inTitle: mean(titled),
           focus: titled.includes(1) ? this.focus(doc, titleWords) : 0,
           alias: aliasOf.has(doc) ? 0.2 : 0,
-          phrase: 1,
+          phrase: ctx.phrase ? NaN : 1,
+          measured: undefined,
         };
         c.key = score(c, c.fuseBound);
         heap.add(c);
@@ -277,16 +279,15 @@ export class KnowledgeSearch {
           top.push(heap.pop()!);
         } else if (best.level === BOUND_FUSE) {
           heap.pop();
-          if (measured++ >= MEASURE_BUDGET) continue;
-          this.fuseReach(best, ctx);
-          best.level = BOUND_MEASURED;
-          best.key = score(best, best.fuseBound);
+          if (!best.measured && measured++ >= MEASURE_BUDGET) continue;
+          this.measure(best, ctx, heap.peek());
           heap.push(best);
         } else if (scored >= SCORE_BUDGET) {
           best.level = EXACT_SCORE;
         } else {
           const batch: Candidate[] = [];
-          while (batch.length < FUSE_BATCH && heap.size && heap.peek()!.level === BOUND_MEASURED) {
+          // Measured bounds are tight: as many as the results still missing is rarely too many.
+          while (batch.length < need - top.length && heap.size && heap.peek()!.level === BOUND_MEASURED) {
             batch.push(heap.pop()!);
           }
           scored += batch.length;
@@ -337,19 +338,34 @@ export class KnowledgeSearch {
   }
 
   /**
-   * Tightens the fuse bound with lower bounds of fuse.js's scores: per token, and for the
-   * whole phrase, which lifts every token only when it scores under 0.1.
+   * Tightens the fuse bound with lower bounds of fuse.js's scores (fuse-ranker.ts), one
+   * pattern at a time: the whole phrase first (it may lift every token, but only under 0.1),
+   * then the tokens least likely to be credited (body-only words), until the candidate falls
+   * behind `next`, the best other one, or all is measured.
    */
-  private fuseReach(c: Candidate, ctx: QueryContext): void {
+  private measure(c: Candidate, ctx: QueryContext, next: Candidate | undefined): void {
     const width = ctx.tokens.length;
-    c.phrase = ctx.phrase ? this.ranker.lowerBound(c.doc, ctx.phrase) : 1;
-    const lift = c.phrase < PHRASE_LIFT ? c.phrase : 1;
-    c.fuseBound = mean(
-      ctx.prepared.map((p, t) => {
-        const own = ctx.quality[c.slot * width + t]! > 0 ? this.ranker.lowerBound(c.doc, p) : 1;
-        return 1 - Math.min(own, lift);
-      }),
-    );
+    const quality = (t: number) => ctx.quality[c.slot * width + t]!;
+    const measured = (c.measured ??= ctx.tokens.map(() => NaN));
+    const order = ctx.tokens.map((_, t) => t).filter((t) => quality(t) > 0);
+    order.sort((a, b) => quality(a) - quality(b) || a - b);
+    for (;;) {
+      if (Number.isNaN(c.phrase)) c.phrase = this.ranker.lowerBound(c.doc, ctx.phrase!);
+      else {
+        const t = order.find((k) => Number.isNaN(measured[k]));
+        if (t === undefined) {
+          c.level = BOUND_MEASURED;
+          return;
+        }
+        measured[t] = this.ranker.lowerBound(c.doc, ctx.prepared[t]!);
+      }
+      const lift = Number.isNaN(c.phrase) ? 0 : c.phrase < PHRASE_LIFT ? c.phrase : 1;
+      // Credit 1 - f per token: f is at least its own bound (0 until measured, 1 for a token
+      // with no word in the article) or, where the phrase may lift it, the phrase's bound.
+      c.fuseBound = mean(measured.map((lb, t) => 1 - Math.min(quality(t) > 0 ? (Number.isNaN(lb) ? 0 : lb) : 1, lift)));
+      c.key = score(c, c.fuseBound);
+      if (next && before(next, c)) return;
+    }
   }
 
   /** fuse.js ranks the batch: weighted fields, typo-tolerant, per token, then the whole phrase. */
@@ -381,9 +397,9 @@ export class KnowledgeSearch {
     }
   }
 
-  private hit(doc: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit {
+  private hit(doc: number, tokens: string[], score: number, via: SearchHit['via'], matches: WordTest): SearchHit {
     const d = this.docs[doc]!;
-    const snippet = makeSnippet([d.symptom, d.summary], tokens);
+    const snippet = makeSnippet([d.symptom, d.summary], tokens, matches);
     return {
       id: d.id,
       title: d.title,
@@ -391,7 +407,7 @@ export class KnowledgeSearch {
       kind: d.kind,
       score,
       snippet: snippet.text,
-      titleRanges: highlightRanges(d.title, tokens),
+      titleRanges: highlightRanges(d.title, tokens, matches),
       snippetRanges: snippet.ranges,
       via,
     };

@@ -17,6 +17,8 @@ export interface EngineFigures {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** Median and p95 per query kind. */
+  byKind: Record<QueryKind, { medianMs: number; p95Ms: number }>;
   /** Queries whose article is in the first 10 results, per kind and in all. */
   recall: Record<QueryKind | 'all', number>;
   /** Parse of what ships, engine construction and the first query, median of runs. */
@@ -36,6 +38,10 @@ export interface SearchFigures {
   minisearch: EngineFigures;
   /** Time to build MiniSearch's index from the documents (SyncFix builds at compile time). */
   minisearchIndexMs: number;
+  /** SyncFix's slowest queries, by median over the timed rounds. */
+  slowest: { text: string; medianMs: number }[];
+  /** Raw bytes of each part of SyncFix's search payload. */
+  syncfixParts: Record<string, number>;
 }
 
 interface MiniDoc {
@@ -111,6 +117,9 @@ function shipped(text: string): Pick<
   };
 }
 
+/** Rounds before timing starts: V8 compiles both engines' hot paths in the first ones. */
+const WARMUP_ROUNDS = 2;
+
 export function benchSearch(bundle: KnowledgeBundle, queries: BenchQuery[], rounds: number): SearchFigures {
   const docs = miniDocs(bundle);
   const mini = new MiniSearch(MINISEARCH_OPTIONS);
@@ -125,20 +134,36 @@ export function benchSearch(bundle: KnowledgeBundle, queries: BenchQuery[], roun
       .map((r) => String(r.id));
 
   const samples = { syncfix: [] as number[], minisearch: [] as number[] };
+  const byKind = {
+    syncfix: { title: [] as number[], typo: [] as number[], paste: [] as number[] },
+    minisearch: { title: [] as number[], typo: [] as number[], paste: [] as number[] },
+  };
+  const perQuery = new Map<string, number[]>();
   const recall = {
     syncfix: { title: 0, typo: 0, paste: 0, all: 0 },
     minisearch: { title: 0, typo: 0, paste: 0, all: 0 },
   };
-  // Round 0 warms both engines up and scores recall; the others are timed.
-  for (let round = 0; round <= rounds; round++) {
-    collectGarbage();
-    for (const q of queries) {
-      let ids: string[] = [];
-      const ts = time(() => (ids = runSyncfix(q.text)));
-      if (round === 0 && ids.includes(q.target)) (recall.syncfix[q.kind]++, recall.syncfix.all++);
-      const tm = time(() => (ids = runMini(q.text)));
-      if (round === 0 && ids.includes(q.target)) (recall.minisearch[q.kind]++, recall.minisearch.all++);
-      if (round > 0) (samples.syncfix.push(ts), samples.minisearch.push(tm));
+  // Two rounds warm both engines up (the first scores recall); the others are timed. Each
+  // round runs one engine's queries, then the other's, in alternating order: both see the
+  // same noise, and neither runs with the other's data in the cache.
+  const engines = [
+    { name: 'syncfix' as const, run: runSyncfix },
+    { name: 'minisearch' as const, run: runMini },
+  ];
+  for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+    for (const { name, run } of round % 2 ? [...engines].reverse() : engines) {
+      // A full collection first: neither engine pays for the other's garbage.
+      collectGarbage();
+      for (const q of queries) {
+        let ids: string[] = [];
+        const ms = time(() => (ids = run(q.text)));
+        if (round === 0 && ids.includes(q.target)) (recall[name][q.kind]++, recall[name].all++);
+        if (round >= WARMUP_ROUNDS) {
+          samples[name].push(ms);
+          byKind[name][q.kind].push(ms);
+          if (name === 'syncfix') (perQuery.get(q.text) ?? perQuery.set(q.text, []).get(q.text)!).push(ms);
+        }
+      }
     }
   }
 
@@ -167,6 +192,9 @@ export function benchSearch(bundle: KnowledgeBundle, queries: BenchQuery[], roun
   const figures = (name: 'syncfix' | 'minisearch', ship: ReturnType<typeof shipped>): EngineFigures => ({
     medianMs: median(samples[name]),
     p95Ms: percentile(samples[name], 95),
+    byKind: Object.fromEntries(
+      QUERY_KINDS.map((k) => [k, { medianMs: median(byKind[name][k]), p95Ms: percentile(byKind[name][k], 95) }]),
+    ) as EngineFigures['byKind'],
     maxMs: Math.max(...samples[name]),
     recall: recall[name],
     coldStartMs: median(cold[name]),
@@ -176,6 +204,10 @@ export function benchSearch(bundle: KnowledgeBundle, queries: BenchQuery[], roun
     largestFileBytes: ship.largestFileBytes,
   });
   const count = (kind: QueryKind) => queries.filter((q) => q.kind === kind).length;
+  const slowest = [...perQuery]
+    .map(([text, ms]) => ({ text, medianMs: median(ms) }))
+    .sort((a, b) => b.medianMs - a.medianMs)
+    .slice(0, 5);
   return {
     articles: bundle.articles.length,
     signatures: bundle.signatures.length,
@@ -183,5 +215,12 @@ export function benchSearch(bundle: KnowledgeBundle, queries: BenchQuery[], roun
     syncfix: figures('syncfix', syncfixShip),
     minisearch: figures('minisearch', miniShip),
     minisearchIndexMs,
+    slowest,
+    syncfixParts: Object.fromEntries(
+      Object.entries({ ...bundle.search, signatures: bundle.signatures }).map(([k, v]) => [
+        k,
+        utf8Bytes(JSON.stringify(v)),
+      ]),
+    ),
   };
 }
