@@ -38,6 +38,10 @@ describe('content compiler', () => {
     expect(bundle?.signatures).toHaveLength(5);
     expect(bundle?.search.docs).toHaveLength(5);
     expect(bundle?.search.index.records).toHaveLength(5);
+    // The prebuilt vocabulary search reads at start-up instead of every article body.
+    const tokens = bundle!.search.tokens;
+    expect(tokens.words.split(' ')).toContain('partnership');
+    expect(tokens.postings.split(',').length - 1).toBe(3 * tokens.words.split(' ').length);
     expect(bundle?.date).toBe('2026-11-01');
     expect(bundle?.version).toMatch(/^[0-9a-f]{12}$/);
   });

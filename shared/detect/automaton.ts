@@ -240,11 +240,8 @@ export class Automaton {
         if (b < 0x80) cls = classOf[b]!;
         else {
           // A multi-byte character: decode it (log text has few).
-          let cp: number;
-          let more: number;
-          if (b >= 0xf0) ((cp = b & 0x07), (more = 3));
-          else if (b >= 0xe0) ((cp = b & 0x0f), (more = 2));
-          else ((cp = b & 0x1f), (more = 1));
+          const more = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+          let cp = b & (0x3f >> more);
           for (let k = 0; k < more; k++) cp = (cp << 6) | (buffer[++j]! & 0x3f);
           extra += cp > 0xffff ? more - 1 : more;
           // No pattern holds a surrogate: an astral character breaks any match, as it would as two units.
@@ -252,8 +249,8 @@ export class Automaton {
           if (cls === 0 && cp === ELLIPSIS && dots) {
             lastSpace = false;
             target = this.ellipsis(state >= 0 ? state : row / classes);
-            if (target < rowCount) ((row = target * classes), (state = -1));
-            else state = target;
+            state = target < rowCount ? -1 : target;
+            if (state < 0) row = target * classes;
             for (let s = hit[target]!; s !== -1; s = hit[fail[s]!]!) onHit(this.own.get(s)!, at + j + 1 - extra);
             continue;
           }
@@ -269,11 +266,15 @@ export class Automaton {
           }
           target = ~cell;
         } else {
-          if (cls === 0) ((lastSpace = false), (row = 0), (state = -1));
+          if (cls === 0) {
+            lastSpace = false;
+            row = 0;
+            state = -1;
+          }
           continue;
         }
-        if (target < rowCount) ((row = target * classes), (state = -1));
-        else state = target;
+        state = target < rowCount ? -1 : target;
+        if (state < 0) row = target * classes;
         // Report this state's pattern, then those of its suffixes.
         for (let s = hit[target]!; s !== -1; s = hit[fail[s]!]!) onHit(this.own.get(s)!, at + j + 1 - extra);
       }

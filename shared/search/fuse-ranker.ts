@@ -187,8 +187,11 @@ export class FuseRanker {
 
   private fewestErrors(chunk: Chunk, value: Value): number {
     const text = value.lower;
-    // Each character of the chunk the value lacks costs an edit: many lacking, no match.
+    // Cheap answers first. Too short a value needs more deletions than allowed; each
+    // character of the chunk the value lacks costs an edit; the chunk itself costs none.
+    if (text.length < chunk.length - chunk.maxErrors) return chunk.length;
     if (popcount(chunk.mask & ~value.mask) > chunk.maxErrors) return chunk.length;
+    if (chunk.length >= this.minMatch && text.includes(chunk.text)) return 0;
     // fuse.js keeps only matches marking minMatchCharLength characters in a row; a chunk
     // shorter than that marks a run only where it occurs twice in a row ("aa" for "a").
     if (chunk.length < this.minMatch) return text.includes(chunk.text.repeat(this.minMatch)) ? 0 : chunk.length;

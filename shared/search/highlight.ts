@@ -1,4 +1,5 @@
 import { wordMatches, wordSpans } from './text';
+import type { WordSpan } from './text';
 
 /** [start, end) offsets into a displayed string. */
 export type Range = [number, number];
@@ -19,10 +20,16 @@ export function tokenMatcher(tokens: readonly string[]): WordTest {
   };
 }
 
-export function highlightRanges(text: string, tokens: readonly string[], matches = tokenMatcher(tokens)): Range[] {
+/** `spans`: the text's `wordSpans`, when the caller keeps them (they do not depend on the query). */
+export function highlightRanges(
+  text: string,
+  tokens: readonly string[],
+  matches = tokenMatcher(tokens),
+  spans: readonly WordSpan[] = wordSpans(text),
+): Range[] {
   if (!tokens.length) return [];
   const ranges: Range[] = [];
-  for (const span of wordSpans(text)) {
+  for (const span of spans) {
     if (matches(span.word)) ranges.push([span.start, span.end]);
   }
   return ranges;
@@ -35,11 +42,12 @@ export function makeSnippet(
   fields: readonly string[],
   tokens: readonly string[],
   matches = tokenMatcher(tokens),
+  spans?: readonly (readonly WordSpan[])[],
 ): { text: string; ranges: Range[] } {
   let best = { text: '', ranges: [] as Range[] };
-  for (const field of fields) {
+  for (const [i, field] of fields.entries()) {
     if (!field) continue;
-    const ranges = highlightRanges(field, tokens, matches);
+    const ranges = highlightRanges(field, tokens, matches, spans?.[i] ?? wordSpans(field));
     if (!best.text || ranges.length > best.ranges.length) best = { text: field, ranges };
   }
   if (best.text.length <= SNIPPET_LENGTH) return best;

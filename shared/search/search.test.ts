@@ -1,8 +1,18 @@
+import Fuse from 'fuse.js';
 import { fileURLToPath } from 'node:url';
+import kb from 'virtual:kb';
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../compiler/compile';
 import { readContent } from '../compiler/read-content';
-import { KnowledgeSearch } from './search';
+import { Detector } from '../detect/detector';
+import { foldString } from '../detect/fold';
+import type { KnowledgeBundle, SearchDoc } from '../kb/types';
+import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH } from './config';
+import { highlightRanges, makeSnippet } from './highlight';
+import { KnowledgeSearch, significantTokens } from './search';
+import type { SearchHit, SearchOptions, SearchResponse } from './search';
+import { articleWords } from './search-doc';
+import { cleanQuery, editDistance, typoBudget, wordMatches, wordMatchesPrefix, words } from './text';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { bundle } = compileContent(readContent(`${root}/test/fixtures/content-mini`, `${root}/test/fixtures`));
@@ -80,5 +90,131 @@ describe('search', () => {
       expect(r.query.length).toBeLessThanOrEqual(10_000);
     }
     expect(ids('wïpe handheld')[0]).toBe('mini-it-policy-rejected');
+  });
+});
+
+/**
+ * The ranking by brute force, as search.ts did before issue 6: every vocabulary word checked
+ * against every token, fuse.js over every article per token, then the same score. The fast
+ * search must return exactly this (it prunes only what provably cannot reach the page).
+ */
+function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOptions) => SearchResponse {
+  const docs = bundle.search.docs;
+  const fuse = new Fuse<SearchDoc>(docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS as unknown as string[] });
+  const detector = new Detector(bundle.signatures);
+  const byId = new Map(bundle.articles.map((a) => [a.id, a]));
+  const field = new Map<string, Set<number>>();
+  const body = new Map<string, Set<number>>();
+  const add = (map: Map<string, Set<number>>, w: string, i: number) =>
+    (map.get(w) ?? map.set(w, new Set()).get(w)!).add(i);
+  docs.forEach((d, i) => {
+    const fields = new Set(
+      words([d.title, d.aliases.join(' '), d.signatures.join(' '), d.symptom, d.summary, d.keywords].join(' ')),
+    );
+    for (const w of fields) add(field, w, i);
+    for (const w of new Set(words(articleWords(byId.get(d.id)!)))) if (!fields.has(w)) add(body, w, i);
+  });
+  const mean = (v: number[]) => (v.length ? v.reduce((sum, x) => sum + x, 0) / v.length : 0);
+  const hit = (i: number, tokens: string[], score: number, via: SearchHit['via']): SearchHit => {
+    const d = docs[i]!;
+    const snippet = makeSnippet([d.symptom, d.summary], tokens);
+    const { id, title, product, kind } = d;
+    const titleRanges = highlightRanges(d.title, tokens);
+    return { id, title, product, kind, score, snippet: snippet.text, titleRanges, snippetRanges: snippet.ranges, via };
+  };
+  return (raw, options = {}) => {
+    const query = cleanQuery(raw);
+    const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
+    const products = options.product === undefined ? undefined : new Set([options.product].flat());
+    if (!query) return { query, confident: false, results: [], findings: [] };
+    const findings = query.length >= 4 ? detector.find(query, { maxFindings: 50 }) : [];
+    const tokens = significantTokens(query);
+    const results: SearchHit[] = [];
+    const seen = new Set<number>();
+    for (const f of [...findings].sort((a, b) => b.confidence - a.confidence || a.start - b.start)) {
+      const i = docs.findIndex((d) => d.id === f.article);
+      if (i < 0 || seen.has(i) || (products && !products.has(docs[i]!.product))) continue;
+      seen.add(i);
+      results.push(hit(i, tokens, f.confidence, 'signature'));
+    }
+    const quality = docs.map(() => tokens.map(() => 0));
+    const fuseScore = docs.map(() => tokens.map(() => 1));
+    tokens.forEach((t, k) => {
+      const known = field.has(t) || body.has(t);
+      const budget = typoBudget(t.length);
+      for (const [map, factor] of [
+        [field, 1],
+        [body, 0.75],
+      ] as const) {
+        for (const [w, holders] of map) {
+          let q = 0;
+          if (w === t) q = 1;
+          else if (t.length >= 3 && wordMatchesPrefix(w, t)) q = 0.9;
+          else if (!known && budget > 0 && editDistance(w, t, budget) <= budget) q = t.length >= 7 ? 0.8 : 0.5;
+          for (const i of holders) quality[i]![k] = Math.max(quality[i]![k]!, q * factor);
+        }
+      }
+      for (const r of fuse.search(t)) {
+        if (quality[r.refIndex]![k]! > 0)
+          fuseScore[r.refIndex]![k] = Math.min(fuseScore[r.refIndex]![k]!, r.score ?? 1);
+      }
+    });
+    const candidates = docs.map((_, i) => i).filter((i) => quality[i]!.some((q) => q > 0));
+    if (tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH) {
+      for (const r of fuse.search(query)) {
+        const s = r.score ?? 1;
+        if (s < 0.1) fuseScore[r.refIndex] = fuseScore[r.refIndex]!.map((f) => Math.min(f, s));
+      }
+    }
+    const folded = foldString(query);
+    const ranked = candidates
+      .filter((i) => !seen.has(i) && (!products || products.has(docs[i]!.product)))
+      .map((i) => {
+        const coverage = mean(quality[i]!);
+        const titleWords = words(docs[i]!.title);
+        const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
+        const matching = titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length;
+        const focus = titleWords.length ? matching / titleWords.length : 0;
+        const fuseTerm = mean(fuseScore[i]!.map((f) => 1 - f));
+        const answersAll = quality[i]!.every((q) => q > 0) ? 0.1 : 0;
+        const alias = docs[i]!.aliases.some((a) => foldString(a) === folded) ? 0.2 : 0;
+        const score = 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuseTerm + 0.05 * focus + alias;
+        return { i, score, coverage };
+      })
+      .sort((a, b) => b.score - a.score || a.i - b.i);
+    for (const r of ranked.slice(0, limit)) {
+      results.push(hit(r.i, tokens, Math.round(Math.max(0, Math.min(1, r.score)) * 1000) / 1000, 'fuzzy'));
+    }
+    const confident = results.some((r) => r.via === 'signature') || (ranked[0]?.coverage ?? 0) >= 0.7;
+    return { query, confident, results: results.slice(0, limit), findings };
+  };
+}
+
+describe('search at scale', () => {
+  it('ranks exactly as scoring every article with fuse.js would', () => {
+    const fast = new KnowledgeSearch(kb);
+    const slow = bruteForce(kb);
+    const titleWords = kb.articles.slice(0, 12).map((a) => a.title.split(' ').slice(0, 3).join(' '));
+    const queries = [
+      ...titleWords,
+      'partnrship quarantine',
+      'enterprise activaton',
+      'EAS',
+      'F5',
+      'sync',
+      'the',
+      'a',
+      'ActiveSync Ping command heartbeat',
+      'wipe handhled',
+      'Set-ActiveSyncMailboxPolicy -DevicePolicyRefreshInterval unlimited',
+      'StatusException: Conflict matching the client and server obj',
+      '2017-09-30 15:30:31 POST /Microsoft-Server-ActiveSync/default.eas 500 0 64',
+      'printer out of toner',
+    ];
+    for (const q of queries) {
+      for (const options of [{}, { limit: 3 }, { limit: 25, product: 'activesync' as const }]) {
+        expect(fast.search(q, options), `${q} ${JSON.stringify(options)}`).toEqual(slow(q, options));
+      }
+    }
   });
 });

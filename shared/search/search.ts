@@ -18,7 +18,8 @@ import type { Range, WordTest } from './highlight';
 import { FuseRanker } from './fuse-ranker';
 import type { PreparedPattern } from './fuse-ranker';
 import { BODY, FIELD, TITLE, TokenIndex, buildTokenIndex } from './token-index';
-import { cleanQuery, typoBudget, wordMatches, words } from './text';
+import { cleanQuery, typoBudget, wordMatches, wordSpans, words } from './text';
+import type { WordSpan } from './text';
 
 export type { Range } from './highlight';
 
@@ -64,13 +65,13 @@ const CONFIDENT_COVERAGE = 0.7;
 /** fuse.js score under which a whole-phrase hit lifts every token. */
 const PHRASE_LIFT = 0.1;
 /**
- * Candidates measured (~3 ns per character of their short fields and pattern) and scored by
- * fuse.js (~30 µs per pattern) per query at most. Never reached on a knowledge base of a few
- * hundred articles; at 10,000, common words tie thousands of candidates within rounding.
+ * Candidates measured (~6 µs per article and pattern) and scored by fuse.js (~15 µs per
+ * article and pattern) per query at most. Never reached on a knowledge base of a few hundred
+ * articles; at 10,000, common words tie thousands of candidates within rounding.
  */
 const MEASURE_BUDGET = 256;
 const SCORE_BUDGET = 96;
-/** Refinement levels of a candidate's score: each is an upper bound of the next. */
+// Refinement levels of a candidate's score, each an upper bound of the next.
 /** Every term exact but fuse.js's, bounded by the share of tokens it may credit. */
 const BOUND_FUSE = 0;
 /** fuse.js's part bounded by measuring each value (fuse-ranker.ts). */
@@ -85,6 +86,15 @@ interface QueryContext {
   prepared: PreparedPattern[];
   phrase: PreparedPattern | undefined;
 }
+
+interface ShownSpans {
+  title: WordSpan[];
+  symptom: WordSpan[];
+  summary: WordSpan[];
+}
+
+/** Articles whose shown words are kept: ~1 KB each, a few pages of results while typing. */
+const SHOWN_CACHE = 512;
 
 interface Candidate {
   doc: number;
@@ -118,6 +128,8 @@ export class KnowledgeSearch {
   private readonly titleWords: (number[] | undefined)[];
   /** Query scratch: document → row in the quality table, -1 when not a candidate. */
   private readonly slotOf: Int32Array;
+  /** Most recently shown last: see `spansOf`. */
+  private readonly shown = new Map<number, ShownSpans>();
   /** Folded alias → documents: a query that is exactly an alias ("EAS", "F5") names its article. */
   private aliasDocs?: Map<string, number[]>;
 
@@ -245,19 +257,26 @@ export class KnowledgeSearch {
       const heap = new CandidateHeap();
       slots.forEach((doc, slot) => {
         if (!eligible(doc)) return;
-        const row = quality.slice(slot * width, slot * width + width);
-        const titled = Array.from(inTitle.subarray(slot * width, slot * width + width));
+        // Means summed in token order, as `mean` does: the same floating-point values.
+        let coverage = 0;
+        let answered = 0;
+        let titled = 0;
+        for (let t = 0, at = slot * width; t < width; t++, at++) {
+          coverage += quality[at]!;
+          if (quality[at]! > 0) answered++;
+          titled += inTitle[at]!;
+        }
         const c: Candidate = {
           doc,
           slot,
           level: BOUND_FUSE,
           key: 0,
-          coverage: mean(row),
-          answersAll: row.every((q) => q > 0) ? 0.1 : 0,
+          coverage: coverage / width,
+          answersAll: answered === width ? 0.1 : 0,
           // Any token fuse.js may credit: all of them when a phrase hit may lift them.
-          fuseBound: ctx.phrase ? 1 : mean(row.map((q) => (q > 0 ? 1 : 0))),
-          inTitle: mean(titled),
-          focus: titled.includes(1) ? this.focus(doc, titleWords) : 0,
+          fuseBound: ctx.phrase ? 1 : answered / width,
+          inTitle: titled / width,
+          focus: titled ? this.focus(doc, titleWords) : 0,
           alias: aliasOf.has(doc) ? 0.2 : 0,
           phrase: ctx.phrase ? NaN : 1,
           measured: undefined,
@@ -268,31 +287,32 @@ export class KnowledgeSearch {
       heap.heapify();
 
       // Best first: refine the candidate with the highest bound; an exact score on top is final.
+      // Measured candidates wait aside until there are enough to fill the page, then fuse.js
+      // scores them together: one call per token for the lot, not per article (fuse.js costs
+      // ~10 µs a call before any matching). Nothing is final while some wait aside.
       // Past a budget of work, candidates not yet measured drop out and measured ones keep
       // their (tight) bound: exact on a small knowledge base, bounded time on a large one.
       const top: Candidate[] = [];
+      const waiting: Candidate[] = [];
       let measured = 0;
       let scored = 0;
-      while (top.length < need && heap.size) {
-        const best = heap.peek()!;
-        if (best.level === EXACT_SCORE) {
-          top.push(heap.pop()!);
-        } else if (best.level === BOUND_FUSE) {
-          heap.pop();
-          if (!best.measured && measured++ >= MEASURE_BUDGET) continue;
+      while (top.length < need) {
+        const best = heap.peek();
+        if (waiting.length && (!best || best.level === EXACT_SCORE || waiting.length >= need - top.length)) {
+          if (scored >= SCORE_BUDGET) for (const c of waiting) c.level = EXACT_SCORE;
+          else this.fuseScores(waiting, ctx);
+          scored += waiting.length;
+          for (const c of waiting) heap.push(c);
+          waiting.length = 0;
+          continue;
+        }
+        if (!best) break;
+        heap.pop();
+        if (best.level === EXACT_SCORE) top.push(best);
+        else if (best.level === BOUND_MEASURED) waiting.push(best);
+        else if (best.measured || measured++ < MEASURE_BUDGET) {
           this.measure(best, ctx, heap.peek());
           heap.push(best);
-        } else if (scored >= SCORE_BUDGET) {
-          best.level = EXACT_SCORE;
-        } else {
-          const batch: Candidate[] = [];
-          // Measured bounds are tight: as many as the results still missing is rarely too many.
-          while (batch.length < need - top.length && heap.size && heap.peek()!.level === BOUND_MEASURED) {
-            batch.push(heap.pop()!);
-          }
-          scored += batch.length;
-          this.fuseScores(batch, ctx);
-          for (const c of batch) heap.push(c);
         }
       }
       return top;
@@ -397,9 +417,23 @@ export class KnowledgeSearch {
     }
   }
 
+  /** Words of the fields a hit shows, kept for the last few hundred articles shown. */
+  private spansOf(doc: number): ShownSpans {
+    let spans = this.shown.get(doc);
+    if (spans) this.shown.delete(doc);
+    else {
+      const d = this.docs[doc]!;
+      spans = { title: wordSpans(d.title), symptom: wordSpans(d.symptom), summary: wordSpans(d.summary) };
+      if (this.shown.size >= SHOWN_CACHE) this.shown.delete(this.shown.keys().next().value!);
+    }
+    this.shown.set(doc, spans);
+    return spans;
+  }
+
   private hit(doc: number, tokens: string[], score: number, via: SearchHit['via'], matches: WordTest): SearchHit {
     const d = this.docs[doc]!;
-    const snippet = makeSnippet([d.symptom, d.summary], tokens, matches);
+    const spans = this.spansOf(doc);
+    const snippet = makeSnippet([d.symptom, d.summary], tokens, matches, [spans.symptom, spans.summary]);
     return {
       id: d.id,
       title: d.title,
@@ -407,7 +441,7 @@ export class KnowledgeSearch {
       kind: d.kind,
       score,
       snippet: snippet.text,
-      titleRanges: highlightRanges(d.title, tokens, matches),
+      titleRanges: highlightRanges(d.title, tokens, matches, spans.title),
       snippetRanges: snippet.ranges,
       via,
     };

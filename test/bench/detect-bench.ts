@@ -91,8 +91,8 @@ export function benchDetection(
     return { label, signatures, kept, retainedBytes, buildMs, coldMbPerSec, times: [] as number[], findings: 0 };
   });
   const singles = needles(needleSource).map((needle) => ({ needle, times: [] as number[] }));
+  // No forced collection between rounds: a full GC drops V8's compiled RegExp code.
   for (let round = 0; round < rounds; round++) {
-    collectGarbage();
     for (const p of prepared) {
       // One untimed scan first: each matcher is timed with its own tables in the cache, as
       // on a page, not with the previous matcher's.
