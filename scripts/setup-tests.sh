@@ -15,4 +15,6 @@ elif [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version
 
-npm ci --no-audit --no-fund
+# `npm ci` refuses this lock: npm omits the other platforms' optional rollup binaries from it
+# (npm/cli#4828), so install from the lock with `npm install` instead.
+npm install --no-audit --no-fund
