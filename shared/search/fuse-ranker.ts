@@ -17,6 +17,7 @@ import Fuse from 'fuse.js';
 import type { FuseIndex, IFuseOptions } from 'fuse.js';
 import type { SearchDoc } from '../kb/types';
 import type { FUSE_OPTIONS } from './config';
+import { charMask, popcount } from './text';
 
 type FuseRecord = FuseIndex<SearchDoc>['records'][number];
 type SubRecord = { v: string; i?: number; n?: number };
@@ -228,18 +229,6 @@ export class FuseRanker {
     }
     return record;
   }
-}
-
-function charMask(text: string): number {
-  let mask = 0;
-  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
-  return mask;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**

@@ -87,3 +87,16 @@ export function wordMatches(word: string, token: string): boolean {
   const budget = typoBudget(Math.min(word.length, token.length));
   return budget > 0 && editDistance(word, token, budget) <= budget;
 }
+
+/** The characters of a text as a 32-bit set (code & 31): one edit changes at most two bits. */
+export function charMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+}
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}

@@ -10,7 +10,7 @@
  */
 import type { Article, SearchDoc, SearchTokens } from '../kb/types';
 import { articleWords } from './search-doc';
-import { editDistance, words } from './text';
+import { charMask, editDistance, popcount, words } from './text';
 
 /** Words found in the short fields fuse.js searches (title, aliases, signatures, ...). */
 export function fieldWords(doc: SearchDoc): Set<string> {
@@ -84,19 +84,6 @@ export function buildTokenIndex(docs: readonly SearchDoc[], articles: readonly A
 }
 
 const COMPOUND = /[.\-:/\\@]/;
-
-/** 32-bit set of the characters of a word (hashed): one edit changes at most two bits. */
-function charMask(word: string): number {
-  let mask = 0;
-  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
-  return mask;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
 
 /** The shipped token index, read for queries. */
 export class TokenIndex {
