@@ -191,6 +191,15 @@ function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOpti
 }
 
 describe('search at scale', () => {
+  it("ranks the same without the shipped fuse.js index, making records from the articles' fields", () => {
+    const { index: _, ...rest } = kb.search;
+    const light = new KnowledgeSearch({ signatures: kb.signatures, search: rest as KnowledgeBundle['search'] });
+    const full = new KnowledgeSearch(kb);
+    for (const q of ['partnership access denied', 'enterprise activaton', 'wipe handhled', 'EAS', 'sync']) {
+      expect(light.search(q), q).toEqual(full.search(q));
+    }
+  });
+
   it('ranks exactly as scoring every article with fuse.js would', () => {
     const fast = new KnowledgeSearch(kb);
     const slow = bruteForce(kb);
