@@ -46,6 +46,14 @@ export interface CompiledPattern {
   endsWord: boolean;
   /** Upper bound of a match's length, in source characters (white space may stretch). */
   maxLength: number;
+  /**
+   * What stands before the anchor, as a RegExp to run backwards from the anchor's start
+   * (a lookbehind): the parts before its literal, with greedy placeholders, so it reaches
+   * the earliest start. Empty when the anchor starts the pattern.
+   */
+  prefixSource: string;
+  /** Upper bound of the length of what `prefixSource` matches. */
+  prefixMaxLength: number;
 }
 
 export class PatternError extends Error {}
@@ -97,17 +105,28 @@ export function compilePattern(text: string): CompiledPattern {
   let anchor = '';
   let source = '';
   let maxLength = 0;
+  let prefixSource = '';
+  let prefixMaxLength = 0;
+  // The source of the parts so far, with greedy placeholders (see `prefixSource`).
+  let greedy = '';
   for (const part of parts) {
     if ('hole' in part) {
       source += `(?:${PLACEHOLDERS[part.hole]})`;
+      greedy += `(?:${PLACEHOLDERS[part.hole].replace(/\}\?$/, '}')})`;
       maxLength += PLACEHOLDER_MAX[part.hole];
       continue;
     }
-    source += escapeLiteral(part.literal);
+    const escaped = escapeLiteral(part.literal);
+    const folded = foldString(part.literal).trim();
+    if (folded.length > anchor.length) {
+      anchor = folded;
+      prefixSource = greedy + (/^\s/.test(part.literal) ? String.raw`\s+` : '');
+      prefixMaxLength = maxLength + part.literal.length * 4;
+    }
     // White space can be any run in the text: allow for generous stretching.
     maxLength += part.literal.length * 4;
-    const folded = foldString(part.literal).trim();
-    if (folded.length > anchor.length) anchor = folded;
+    source += escaped;
+    greedy += escaped;
   }
   if (anchor.length < 2) {
     throw new PatternError('needs a literal part of at least 2 characters besides placeholders');
@@ -118,5 +137,5 @@ export function compilePattern(text: string): CompiledPattern {
   const endsWord = 'hole' in lastPart || isWordCode(lastPart.literal.charCodeAt(lastPart.literal.length - 1));
   const quickSource = source + (endsWord ? LATIN_AFTER : '');
   source = (startsWord ? WORD_BEFORE : '') + source + (endsWord ? WORD_AFTER : '');
-  return { parts, anchor, source, quickSource, startsWord, endsWord, maxLength };
+  return { parts, anchor, source, quickSource, startsWord, endsWord, maxLength, prefixSource, prefixMaxLength };
 }
