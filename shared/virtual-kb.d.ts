@@ -9,3 +9,10 @@ declare module 'virtual:kb/detect' {
   const kit: import('./kb/detect-kit').DetectKit;
   export default kit;
 }
+
+declare module 'virtual:kb/split' {
+  type Load<T> = () => Promise<{ default: T }>;
+  export const parts: readonly Load<import('./kb/split').CorePart>[];
+  export const shards: readonly Load<import('./kb/split').ArticleShard>[];
+  export const shardStarts: readonly number[];
+}

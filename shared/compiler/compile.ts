@@ -2,7 +2,6 @@
  * Content compiler: source files in, one knowledge bundle (or a list of problems) out.
  * Pure: the caller reads the files (see `read-content.ts`), so tests feed it strings.
  */
-import Fuse from 'fuse.js';
 import { Detector } from '../detect/detector';
 import { PatternError, compilePattern } from '../detect/pattern';
 import { foldString } from '../detect/fold';
@@ -10,7 +9,6 @@ import { readArticle } from '../kb/schema';
 import type { ArticleSource, StepSource } from '../kb/schema';
 import type { Article, FixStep, KnowledgeBundle, SearchDoc, Signature } from '../kb/types';
 import { PRODUCTS } from '../kb/types';
-import { FUSE_KEYS } from '../search/config';
 import { toSearchDoc } from '../search/search-doc';
 import { buildTokenIndex } from '../search/token-index';
 import { splitFrontmatter } from './frontmatter';
@@ -235,7 +233,6 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
       signatures.filter((s) => s.article === a.id),
     ),
   );
-  const index = Fuse.createIndex(FUSE_KEYS as unknown as string[], docs).toJSON();
 
   return {
     bundle: {
@@ -243,7 +240,7 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
       date: options.date ?? new Date().toISOString().slice(0, 10),
       articles,
       signatures,
-      search: { docs, index: index as KnowledgeBundle['search']['index'], tokens: buildTokenIndex(docs, articles) },
+      search: { docs, tokens: buildTokenIndex(docs, articles) },
     },
     problems: [],
   };

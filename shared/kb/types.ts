@@ -146,10 +146,12 @@ export interface KnowledgeBundle {
   date: string;
   articles: Article[];
   signatures: Signature[];
+  /**
+   * What search loads. No fuse.js index: fuse.js scores only the few candidates the token
+   * index picks, from records made of `docs` at runtime (`shared/search/fuse-ranker.ts`).
+   */
   search: {
     docs: SearchDoc[];
-    /** `Fuse.createIndex(keys, docs).toJSON()`, parsed at start-up with `Fuse.parseIndex`. */
-    index: { keys: unknown[]; records: unknown[] };
     tokens: SearchTokens;
   };
 }

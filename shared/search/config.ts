@@ -1,6 +1,7 @@
 /**
- * Search configuration, frozen and shared by the build (index) and the runtime (queries):
- * the keys must be identical on both sides or the prebuilt index is misread.
+ * Search configuration, frozen: the fields fuse.js scores and how, and the bounds on queries.
+ * No fuse.js index ships: fuse-ranker.ts makes records at runtime for the few candidates
+ * fuse.js scores.
  */
 
 /** Short fields only: Bitap's cost grows with the length of every searched field. */

@@ -4,13 +4,13 @@ import type { WordSpan } from './text';
 /** [start, end) offsets into a displayed string. */
 export type Range = [number, number];
 
-/** Does a folded word answer one of the query's tokens? */
-export type WordTest = (word: string) => boolean;
+/** Does a word of a displayed text answer one of the query's tokens? */
+export type WordTest<S extends WordSpan = WordSpan> = (span: S) => boolean;
 
 /** `wordMatches` against every token, remembered per word: a page of results repeats its words. */
 export function tokenMatcher(tokens: readonly string[]): WordTest {
   const memo = new Map<string, boolean>();
-  return (word) => {
+  return ({ word }) => {
     let matches = memo.get(word);
     if (matches === undefined) {
       matches = tokens.some((t) => wordMatches(word, t));
@@ -20,34 +20,41 @@ export function tokenMatcher(tokens: readonly string[]): WordTest {
   };
 }
 
-/** `spans`: the text's `wordSpans`, when the caller keeps them (they do not depend on the query). */
-export function highlightRanges(
-  text: string,
-  tokens: readonly string[],
-  matches = tokenMatcher(tokens),
-  spans: readonly WordSpan[] = wordSpans(text),
-): Range[] {
-  if (!tokens.length) return [];
+/** The ranges of the words `matches` accepts, from the text's `wordSpans`. */
+export function markSpans<S extends WordSpan>(spans: readonly S[], matches: WordTest<S>): Range[] {
   const ranges: Range[] = [];
   for (const span of spans) {
-    if (matches(span.word)) ranges.push([span.start, span.end]);
+    if (matches(span)) ranges.push([span.start, span.end]);
   }
   return ranges;
+}
+
+export function highlightRanges(text: string, tokens: readonly string[]): Range[] {
+  return tokens.length ? markSpans(wordSpans(text), tokenMatcher(tokens)) : [];
 }
 
 const SNIPPET_LENGTH = 180;
 
 /** The field that answers the most query words, cut around its first match. */
-export function makeSnippet(
+export function makeSnippet(fields: readonly string[], tokens: readonly string[]): { text: string; ranges: Range[] } {
+  const matches = tokenMatcher(tokens);
+  return snippetOf(
+    fields,
+    fields.map((f) => wordSpans(f)),
+    (span) => tokens.length > 0 && matches(span),
+  );
+}
+
+/** `makeSnippet` from the fields' `wordSpans`, which callers may keep (they do not depend on the query). */
+export function snippetOf<S extends WordSpan>(
   fields: readonly string[],
-  tokens: readonly string[],
-  matches = tokenMatcher(tokens),
-  spans?: readonly (readonly WordSpan[])[],
+  spans: readonly (readonly S[])[],
+  matches: WordTest<S>,
 ): { text: string; ranges: Range[] } {
   let best = { text: '', ranges: [] as Range[] };
   for (const [i, field] of fields.entries()) {
     if (!field) continue;
-    const ranges = highlightRanges(field, tokens, matches, spans?.[i] ?? wordSpans(field));
+    const ranges = markSpans(spans[i]!, matches);
     if (!best.text || ranges.length > best.ranges.length) best = { text: field, ranges };
   }
   if (best.text.length <= SNIPPET_LENGTH) return best;

@@ -7,13 +7,15 @@
  * token index (token-index.ts) finds each token's exact, prefix and typo words and their
  * articles, and fuse.js scores only the few candidates that can still reach the top, in
  * best-first order of an upper bound of their score (exact: same results as scoring all).
+ * fuse.js's records are made at runtime from `search.docs` (no index ships), and what one
+ * query worked out per token carries over to the next, which typing mostly repeats.
  */
 import { Detector } from '../detect/detector';
 import { foldString } from '../detect/fold';
 import type { Finding } from '../detect/detector';
 import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
 import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH, MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
-import { highlightRanges, makeSnippet, tokenMatcher } from './highlight';
+import { markSpans, snippetOf, tokenMatcher } from './highlight';
 import type { Range, WordTest } from './highlight';
 import { FuseRanker } from './fuse-ranker';
 import type { PreparedPattern } from './fuse-ranker';
@@ -65,8 +67,8 @@ const CONFIDENT_COVERAGE = 0.7;
 /** fuse.js score under which a whole-phrase hit lifts every token. */
 const PHRASE_LIFT = 0.1;
 /**
- * Candidates measured (~6 µs per article and pattern) and scored by fuse.js (~15 µs per
- * article and pattern) per query at most. Never reached on a knowledge base of a few hundred
+ * Candidates measured (~5 µs per article and pattern on the test machine) and scored by
+ * fuse.js (~3 µs per article and pattern, on windows of its values) per query at most. Never reached on a knowledge base of a few hundred
  * articles; at 10,000, common words tie thousands of candidates within rounding.
  */
 const MEASURE_BUDGET = 256;
@@ -87,10 +89,29 @@ interface QueryContext {
   phrase: PreparedPattern | undefined;
 }
 
+/** What a query token needs from the vocabulary, worked out once per token. */
+interface TokenWork {
+  /** Vocabulary words answering the token, with their quality (exact, prefix, typo). */
+  answers: Map<number, number>;
+  /** Vocabulary words `wordMatches` accepts: highlighted, and counted in titles. */
+  shown: number[];
+}
+
+/** A shown word with its index in the vocabulary (-1 if not in it). */
+interface IndexedSpan extends WordSpan {
+  id: number;
+}
+
+/** Work kept from one query to the next, by token and by pattern. */
+interface Reuse {
+  work: Map<string, TokenWork>;
+  patterns: Map<string, PreparedPattern>;
+}
+
 interface ShownSpans {
-  title: WordSpan[];
-  symptom: WordSpan[];
-  summary: WordSpan[];
+  title: IndexedSpan[];
+  symptom: IndexedSpan[];
+  summary: IndexedSpan[];
 }
 
 /** Articles whose shown words are kept: ~1 KB each, a few pages of results while typing. */
@@ -115,6 +136,8 @@ interface Candidate {
   phrase: number;
   /** Per token, lower bound of fuse.js's score: NaN until measured. */
   measured: number[] | undefined;
+  /** Tokens the article answers, least well answered first: the order they are measured in. */
+  order?: number[];
 }
 
 export class KnowledgeSearch {
@@ -122,40 +145,69 @@ export class KnowledgeSearch {
   private readonly detector: Detector;
   private readonly docIndex = new Map<string, number>();
   private readonly tokens: TokenIndex;
-  /** fuse.js over the shipped index records of the candidates being scored. */
+  /** fuse.js over records made from the candidates being scored. */
   private readonly ranker: FuseRanker;
   /** Title words of each document as vocabulary indexes, with repeats, made on first use. */
   private readonly titleWords: (number[] | undefined)[];
   /** Query scratch: document → row in the quality table, -1 when not a candidate. */
   private readonly slotOf: Int32Array;
+  /** Query scratch: 1 for the vocabulary words answering a token (`wordMatches`), else 0. */
+  private readonly answering: Uint8Array;
   /** Most recently shown last: see `spansOf`. */
   private readonly shown = new Map<number, ShownSpans>();
   /** Folded alias → documents: a query that is exactly an alias ("EAS", "F5") names its article. */
   private aliasDocs?: Map<string, number[]>;
+  /**
+   * The previous query's token work and measured patterns, and the current one's. Typing
+   * extends the previous query, so all its tokens but the last come back, and what was
+   * measured of each article for them still holds (it depends on the pattern alone).
+   */
+  private previous: Reuse = { work: new Map(), patterns: new Map() };
+  private current: Reuse = { work: new Map(), patterns: new Map() };
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
-    const shipped = bundle.search.index as unknown as ConstructorParameters<typeof FuseRanker>[2];
-    this.ranker = new FuseRanker(this.docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS }, shipped);
+    this.ranker = new FuseRanker(this.docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS });
     this.detector = detector ?? new Detector(bundle.signatures);
     this.docs.forEach((d, i) => this.docIndex.set(d.id, i));
     this.tokens = new TokenIndex(bundle.search.tokens ?? buildTokenIndex(this.docs, bundle.articles ?? []));
     this.titleWords = new Array<number[] | undefined>(this.docs.length);
     this.slotOf = new Int32Array(this.docs.length).fill(-1);
+    this.answering = new Uint8Array(this.tokens.words.length);
   }
 
   search(rawQuery: string, options: SearchOptions = {}): SearchResponse {
+    try {
+      return this.run(rawQuery, options);
+    } finally {
+      this.previous = this.current;
+      this.current = { work: new Map(), patterns: new Map() };
+    }
+  }
+
+  private run(rawQuery: string, options: SearchOptions): SearchResponse {
     const query = cleanQuery(rawQuery);
+    if (!query) return { query, confident: false, results: [], findings: [] };
+    const tokens = significantTokens(query);
+    const work = tokens.map((t) => this.tokenWork(t));
+    for (const w of work) for (const word of w.shown) this.answering[word] = 1;
+    try {
+      return this.answer(query, tokens, work, options);
+    } finally {
+      for (const w of work) for (const word of w.shown) this.answering[word] = 0;
+    }
+  }
+
+  private answer(query: string, tokens: string[], work: TokenWork[], options: SearchOptions): SearchResponse {
     const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
     const products = options.product === undefined ? undefined : new Set([options.product].flat());
     const allowed = (doc: SearchDoc) => !products || products.has(doc.product);
-    if (!query) return { query, confident: false, results: [], findings: [] };
-
     const findings = query.length >= 4 ? this.detector.find(query, { maxFindings: 50 }) : [];
-    const tokens = significantTokens(query);
     const results: SearchHit[] = [];
     const seen = new Set<number>();
-    const matches = tokenMatcher(tokens);
+    const fallback = tokenMatcher(tokens);
+    // Shown words are vocabulary words but for an older bundle's: those are checked as text.
+    const matches: WordTest<IndexedSpan> = (span) => (span.id >= 0 ? this.answering[span.id] === 1 : fallback(span));
 
     // Detected error strings first, most certain first, then in order of appearance.
     const detected = [...findings].sort((a, b) => b.confidence - a.confidence || a.start - b.start);
@@ -163,41 +215,63 @@ export class KnowledgeSearch {
       const i = this.docIndex.get(f.article);
       if (i === undefined || seen.has(i) || !allowed(this.docs[i]!)) continue;
       seen.add(i);
-      results.push(this.hit(i, tokens, f.confidence, 'signature', matches));
+      results.push(this.hit(i, f.confidence, 'signature', matches));
       if (results.length >= limit) break;
     }
     const confidentByDetection = results.length > 0;
     if (results.length >= limit) return { query, confident: true, results: results.slice(0, limit), findings };
 
     const eligible = (doc: number) => !seen.has(doc) && allowed(this.docs[doc]!);
-    const ranked = this.rankFuzzy(query, tokens, limit - results.length, eligible);
-    for (const c of ranked) results.push(this.hit(c.doc, tokens, round(c.key), 'fuzzy', matches));
+    const ranked = this.rankFuzzy(query, tokens, work, limit - results.length, eligible);
+    for (const c of ranked) results.push(this.hit(c.doc, round(c.key), 'fuzzy', matches));
 
     const top = ranked[0];
     const confident = confidentByDetection || (top !== undefined && top.coverage >= CONFIDENT_COVERAGE);
     return { query, confident, results: results.slice(0, limit), findings };
   }
 
-  /** Vocabulary words answering a token, with their quality (exact, prefix, typo). */
-  private vocabularyMatches(token: string): Map<number, number> {
-    const out = new Map<number, number>();
-    const exact = this.tokens.find(token);
-    const known = exact >= 0;
-    if (known) out.set(exact, EXACT);
-    if (token.length >= 3) {
-      this.tokens.forEachPrefixed(token, (w) => {
-        if ((out.get(w) ?? 0) < PREFIX) out.set(w, PREFIX);
-      });
+  /**
+   * Vocabulary words answering a token, with their quality (exact, prefix, typo), and the
+   * words `wordMatches` accepts, from one walk of the token index.
+   */
+  private tokenWork(token: string): TokenWork {
+    let work = this.current.work.get(token) ?? this.previous.work.get(token);
+    if (!work) {
+      const answers = new Map<number, number>();
+      const shown = new Set<number>();
+      const exact = this.tokens.find(token);
+      const known = exact >= 0;
+      if (known) {
+        answers.set(exact, EXACT);
+        shown.add(exact);
+      }
+      if (token.length >= 2) {
+        this.tokens.forEachPrefixed(token, (w) => {
+          shown.add(w);
+          if (token.length >= 3 && (answers.get(w) ?? 0) < PREFIX) answers.set(w, PREFIX);
+        });
+      }
+      const budget = typoBudget(token.length);
+      if (budget > 0) {
+        const q = token.length >= 7 ? LONG_TYPO : SHORT_TYPO;
+        this.tokens.forEachTypo(token, budget, (w) => {
+          // A correctly spelt word is not a typo of its neighbours ("token" is not "toner").
+          if (!known && (answers.get(w) ?? 0) < q) answers.set(w, q);
+          // wordMatches allows the typos of the shorter word: never more than the token's own.
+          if (!shown.has(w) && wordMatches(this.tokens.words[w]!, token)) shown.add(w);
+        });
+      }
+      work = { answers, shown: [...shown] };
     }
-    const budget = typoBudget(token.length);
-    // A correctly spelt word is not a typo of its neighbours ("token" is not "toner").
-    if (!known && budget > 0) {
-      const q = token.length >= 7 ? LONG_TYPO : SHORT_TYPO;
-      this.tokens.forEachTypo(token, budget, (w) => {
-        if ((out.get(w) ?? 0) < q) out.set(w, q);
-      });
-    }
-    return out;
+    this.current.work.set(token, work);
+    return work;
+  }
+
+  /** A pattern for fuse.js, with what the previous query measured of it. */
+  private pattern(text: string): PreparedPattern {
+    const prepared = this.current.patterns.get(text) ?? this.previous.patterns.get(text) ?? this.ranker.prepare(text);
+    this.current.patterns.set(text, prepared);
+    return prepared;
   }
 
   /**
@@ -206,7 +280,13 @@ export class KnowledgeSearch {
    * score comes from the token index; fuse.js's part is bounded, then measured (Myers, see
    * fuse-ranker.ts), then asked of fuse.js, each only while the candidate can reach the top.
    */
-  private rankFuzzy(query: string, tokens: string[], need: number, eligible: (doc: number) => boolean): Candidate[] {
+  private rankFuzzy(
+    query: string,
+    tokens: string[],
+    work: TokenWork[],
+    need: number,
+    eligible: (doc: number) => boolean,
+  ): Candidate[] {
     const width = tokens.length;
     if (!width) return [];
     const slotOf = this.slotOf;
@@ -224,20 +304,19 @@ export class KnowledgeSearch {
         const at = slot * width + t;
         if (q > quality[at]!) quality[at] = q;
       };
-      tokens.forEach((token, t) => {
-        for (const [word, q] of this.vocabularyMatches(token)) {
+      work.forEach(({ answers }, t) => {
+        for (const [word, q] of answers) {
           this.tokens.forEachDoc(word, FIELD, (doc) => raise(doc, t, q));
           const bodyQ = q * BODY_ONLY;
           this.tokens.forEachDoc(word, BODY, (doc) => raise(doc, t, bodyQ));
         }
       });
 
-      // Title words answering each token, and the candidates whose title holds one.
+      // The candidates whose title holds a word answering each token.
       const inTitle = new Uint8Array(slots.length * width);
-      const titleWords = new Set<number>();
-      tokens.forEach((token, t) => {
-        for (const word of this.titleMatches(token)) {
-          titleWords.add(word);
+      work.forEach(({ shown }, t) => {
+        for (const word of shown) {
+          if (!this.tokens.has(word, TITLE)) continue;
           this.tokens.forEachDoc(word, TITLE, (doc) => {
             const slot = slotOf[doc]!;
             if (slot >= 0) inTitle[slot * width + t] = 1;
@@ -249,9 +328,9 @@ export class KnowledgeSearch {
         query,
         tokens,
         quality,
-        prepared: tokens.map((t) => this.ranker.prepare(t)),
+        prepared: tokens.map((t) => this.pattern(t)),
         // The phrase pass only runs for typed queries; a whole-phrase hit may lift every token.
-        phrase: tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH ? this.ranker.prepare(query) : undefined,
+        phrase: tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH ? this.pattern(query) : undefined,
       };
       const aliasOf = new Set(this.aliasIndex().get(foldString(query)) ?? []);
       const heap = new CandidateHeap();
@@ -276,7 +355,7 @@ export class KnowledgeSearch {
           // Any token fuse.js may credit: all of them when a phrase hit may lift them.
           fuseBound: ctx.phrase ? 1 : answered / width,
           inTitle: titled / width,
-          focus: titled ? this.focus(doc, titleWords) : 0,
+          focus: titled ? this.focus(doc) : 0,
           alias: aliasOf.has(doc) ? 0.2 : 0,
           phrase: ctx.phrase ? NaN : 1,
           measured: undefined,
@@ -321,25 +400,12 @@ export class KnowledgeSearch {
     }
   }
 
-  /** Vocabulary words `wordMatches` accepts for a token that stand in some title. */
-  private titleMatches(token: string): Set<number> {
-    const out = new Set<number>();
-    const consider = (w: number) => {
-      if (!out.has(w) && this.tokens.has(w, TITLE) && wordMatches(this.tokens.words[w]!, token)) out.add(w);
-    };
-    const exact = this.tokens.find(token);
-    if (exact >= 0) consider(exact);
-    if (token.length >= 2) this.tokens.forEachPrefixed(token, consider);
-    // wordMatches allows the typos of the shorter word: never more than the token's own.
-    const budget = typoBudget(token.length);
-    if (budget > 0) this.tokens.forEachTypo(token, budget, consider);
-    return out;
-  }
-
   /** Share of the title's words answering some token: "Enterprise activation" over a long symptom. */
-  private focus(doc: number, answering: ReadonlySet<number>): number {
+  private focus(doc: number): number {
     const ids = (this.titleWords[doc] ??= words(this.docs[doc]!.title).map((w) => this.tokens.find(w)));
-    return ids.length ? ids.filter((w) => answering.has(w)).length / ids.length : 0;
+    let answering = 0;
+    for (const w of ids) if (w >= 0 && this.answering[w] === 1) answering++;
+    return ids.length ? answering / ids.length : 0;
   }
 
   private aliasIndex(): Map<string, number[]> {
@@ -358,34 +424,50 @@ export class KnowledgeSearch {
   }
 
   /**
-   * Tightens the fuse bound with lower bounds of fuse.js's scores (fuse-ranker.ts), one
-   * pattern at a time: the whole phrase first (it may lift every token, but only under 0.1),
-   * then the tokens least likely to be credited (body-only words), until the candidate falls
-   * behind `next`, the best other one, or all is measured.
+   * Tightens the fuse bound with lower bounds of fuse.js's scores (fuse-ranker.ts), until the
+   * candidate falls behind `next`, the best other one, or all is measured: first whether the
+   * whole phrase can lift every token (it does only under 0.1: measured only until that is
+   * settled), then the tokens least likely to be credited (body-only words) first.
    */
   private measure(c: Candidate, ctx: QueryContext, next: Candidate | undefined): void {
     const width = ctx.tokens.length;
-    const quality = (t: number) => ctx.quality[c.slot * width + t]!;
-    const measured = (c.measured ??= ctx.tokens.map(() => NaN));
-    const order = ctx.tokens.map((_, t) => t).filter((t) => quality(t) > 0);
-    order.sort((a, b) => quality(a) - quality(b) || a - b);
-    for (;;) {
-      if (Number.isNaN(c.phrase)) c.phrase = this.ranker.lowerBound(c.doc, ctx.phrase!);
-      else {
-        const t = order.find((k) => Number.isNaN(measured[k]));
-        if (t === undefined) {
-          c.level = BOUND_MEASURED;
-          return;
-        }
-        measured[t] = this.ranker.lowerBound(c.doc, ctx.prepared[t]!);
-      }
-      const lift = Number.isNaN(c.phrase) ? 0 : c.phrase < PHRASE_LIFT ? c.phrase : 1;
-      // Credit 1 - f per token: f is at least its own bound (0 until measured, 1 for a token
-      // with no word in the article) or, where the phrase may lift it, the phrase's bound.
-      c.fuseBound = mean(measured.map((lb, t) => 1 - Math.min(quality(t) > 0 ? (Number.isNaN(lb) ? 0 : lb) : 1, lift)));
-      c.key = score(c, c.fuseBound);
+    const measured = (c.measured ??= new Array<number>(width).fill(NaN));
+    if (Number.isNaN(c.phrase)) {
+      c.phrase = this.ranker.lowerBound(c.doc, ctx.phrase!, PHRASE_LIFT);
+      this.rebound(c, ctx);
       if (next && before(next, c)) return;
     }
+    if (!c.order) {
+      const row = c.slot * width;
+      c.order = [];
+      for (let t = 0; t < width; t++) if (ctx.quality[row + t]! > 0) c.order.push(t);
+      c.order.sort((a, b) => ctx.quality[row + a]! - ctx.quality[row + b]! || a - b);
+    }
+    for (const t of c.order) {
+      // Each token all the way: stopping part-way to let `next` ahead (as the phrase does)
+      // made near-equal candidates take turns, which cost more than it saved.
+      measured[t] = this.ranker.lowerBound(c.doc, ctx.prepared[t]!);
+      this.rebound(c, ctx);
+      if (next && before(next, c)) return;
+    }
+    c.level = BOUND_MEASURED;
+  }
+
+  /** The candidate's fuse bound and key from what is measured so far. */
+  private rebound(c: Candidate, ctx: QueryContext): void {
+    const width = ctx.tokens.length;
+    const row = c.slot * width;
+    const lift = Number.isNaN(c.phrase) ? 0 : c.phrase < PHRASE_LIFT ? c.phrase : 1;
+    // Credit 1 - f per token: f is at least its own bound (0 until measured, 1 for a token
+    // with no word in the article) or, where the phrase may lift it, the phrase's bound.
+    let credit = 0;
+    for (let t = 0; t < width; t++) {
+      const lb = c.measured?.[t];
+      const f = ctx.quality[row + t]! > 0 ? (lb === undefined || Number.isNaN(lb) ? 0 : lb) : 1;
+      credit += 1 - Math.min(f, lift);
+    }
+    c.fuseBound = credit / width;
+    c.key = score(c, c.fuseBound);
   }
 
   /** fuse.js ranks the batch: weighted fields, typo-tolerant, per token, then the whole phrase. */
@@ -423,17 +505,20 @@ export class KnowledgeSearch {
     if (spans) this.shown.delete(doc);
     else {
       const d = this.docs[doc]!;
-      spans = { title: wordSpans(d.title), symptom: wordSpans(d.symptom), summary: wordSpans(d.summary) };
+      // A literal, not a spread: V8 gives spread copies shapes that made every lookup ~10× slower.
+      const indexed = (text: string) =>
+        wordSpans(text).map(({ word, start, end }): IndexedSpan => ({ word, start, end, id: this.tokens.find(word) }));
+      spans = { title: indexed(d.title), symptom: indexed(d.symptom), summary: indexed(d.summary) };
       if (this.shown.size >= SHOWN_CACHE) this.shown.delete(this.shown.keys().next().value!);
     }
     this.shown.set(doc, spans);
     return spans;
   }
 
-  private hit(doc: number, tokens: string[], score: number, via: SearchHit['via'], matches: WordTest): SearchHit {
+  private hit(doc: number, score: number, via: SearchHit['via'], matches: WordTest<IndexedSpan>): SearchHit {
     const d = this.docs[doc]!;
     const spans = this.spansOf(doc);
-    const snippet = makeSnippet([d.symptom, d.summary], tokens, matches, [spans.symptom, spans.summary]);
+    const snippet = snippetOf([d.symptom, d.summary], [spans.symptom, spans.summary], matches);
     return {
       id: d.id,
       title: d.title,
@@ -441,7 +526,7 @@ export class KnowledgeSearch {
       kind: d.kind,
       score,
       snippet: snippet.text,
-      titleRanges: highlightRanges(d.title, tokens, matches, spans.title),
+      titleRanges: markSpans(spans.title, matches),
       snippetRanges: snippet.ranges,
       via,
     };

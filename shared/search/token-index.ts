@@ -156,8 +156,11 @@ export class TokenIndex {
     const shortest = Math.max(0, token.length - budget);
     const longestAllowed = Math.min(longest, token.length + budget);
     for (let k = index.from[Math.min(shortest, longest + 1)]!, end = index.from[longestAllowed + 1]!; k < end; k++) {
-      // Cheap filter first: one edit adds or removes at most two characters from the set.
-      if (popcount(index.mask[k]! ^ mask) > maxBits) continue;
+      // Cheap filters first: one edit adds or removes at most two characters from the set;
+      // each character only the token has, and each only the word has, takes an edit.
+      const wordMask = index.mask[k]!;
+      if (popcount(wordMask ^ mask) > maxBits) continue;
+      if (popcount(mask & ~wordMask) > budget || popcount(wordMask & ~mask) > budget) continue;
       const word = index.ids[k]!;
       if (editDistance(this.words[word]!, token, budget) <= budget) onWord(word);
     }

@@ -4,13 +4,14 @@
  * - The content script on a 20 MB log page and on a page that appends and rewrites rows every
  *   16 ms for 30 s: long tasks (PerformanceObserver, and a DevTools trace telling ours apart),
  *   first mark inside the viewport after the load event, CPU time of the extension.
- * - The PWA with a 10,000-article bundle swapped into its knowledge chunk: the longest task
- *   and the keystroke-to-results time while typing.
+ * - The PWA built for real over 10,000 generated articles: its files against the service
+ *   worker's 2 MiB precache limit, time to ready, the longest task and the keystroke-to-results
+ *   time while typing, opening an article whose shard is not loaded, time to offline-ready.
  *
  * Prints a table and writes `.bench/page.json` (keys in test/bench/README.md). Needs
- * dist/extension-chrome-test (rebuilt by the harness when stale) and dist/pwa.
+ * dist/extension-chrome-test (rebuilt by the harness when stale); builds its own PWA.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +20,20 @@ import { compileContent, formatProblem } from '../../shared/compiler/compile';
 import { readContent } from '../../shared/compiler/read-content';
 import { startHarness } from '../e2e/extension/harness';
 import { traceTasks } from '../e2e/extension/trace';
-import { DIST, assertBuilt, knowledgeChunk, waitForGuide } from '../e2e/pwa/built-app';
+import { buildGeneratedPwa } from '../e2e/pwa/build-generated';
+import {
+  PRECACHE_LIMIT,
+  builtKnowledge,
+  knowledgeChunks,
+  precacheUrls,
+  shippedFiles,
+  waitForGuide,
+} from '../e2e/pwa/built-app';
 import { openSession } from '../e2e/pwa/session';
-import { generateKnowledge } from './generate-kb';
 import { generateLog } from './generate-log';
 import { round } from './stats';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const out = resolve(root, '.bench/page.json');
 const LONG_TASK = 50;
 const LIVE_SECONDS = 30;
 const log = (msg: string) => process.stderr.write(`[bench:page] ${msg}\n`);
@@ -66,6 +73,8 @@ interface Observed {
   load: number;
   firstMark: number;
 }
+
+const mib = (bytes: number) => `${round(bytes / 2 ** 20, 2)} MiB`;
 
 const observed = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Observed }).__bench);
 
@@ -181,10 +190,25 @@ async function benchExtension(dir: string): Promise<ExtensionFigures[]> {
 
 interface PwaFigures {
   articles: number;
-  /** Bytes of the knowledge chunk the app loaded. */
-  chunkBytes: number;
-  /** From navigation to the guide ready to search (ms). */
+  /** The real PWA build over the generated content (s). */
+  buildSec: number;
+  /** Files the build ships (sw.js and its workbox runtime aside), and how many the service worker precaches. */
+  files: number;
+  precached: number;
+  /** Shipped files the service worker would not precache: must be none. */
+  notPrecached: string[];
+  largestFile: string;
+  largestFileBytes: number;
+  /** The knowledge: core parts (all fetched at start-up) and article shards (fetched when opened). */
+  coreParts: number;
+  coreBytes: number;
+  shards: number;
+  largestShardBytes: number;
+  /** From navigation to the guide ready to search (ms), first visit (no service worker yet). */
   readyMs: number;
+  /** Long tasks until then (fetching and joining the core, building the engines), and the longest. */
+  longTasksUntilReady: number;
+  longestTaskUntilReadyMs: number;
   keystrokes: number;
   /** Long tasks while typing (all of them: search and rendering), and the longest. */
   longTasksWhileTyping: number;
@@ -192,19 +216,29 @@ interface PwaFigures {
   /** Keystroke to the results list changing, median and max (ms). */
   keystrokeMedianMs: number;
   keystrokeMaxMs: number;
+  /** Opening an article whose shard is not loaded yet, to its causes or body on screen (ms). */
+  coldArticleMs: number;
+  /** With the service worker: navigation to "Ready to work offline" (every file precached, ms). */
+  offlineReadyMs: number;
 }
 
 async function benchPwa(size: number): Promise<PwaFigures> {
-  assertBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'syncfix-pwa-bench-'));
+  log(`building the PWA over ${size} generated articles…`);
+  const build = buildGeneratedPwa(size);
   try {
-    cpSync(DIST, dir, { recursive: true });
-    const result = compileContent(generateKnowledge(size), { date: '2024-01-01' });
-    if (!result.bundle) throw new Error(result.problems.map(formatProblem).join('\n'));
-    // The same module shape as the knowledge plugin writes: JSON.parse of one string literal.
-    const chunk = `export default JSON.parse(${JSON.stringify(JSON.stringify(result.bundle))});`;
-    writeFileSync(join(dir, knowledgeChunk()), chunk);
-    const s = await openSession({ dir, serviceWorkers: 'block' });
+    log(`built in ${round(build.buildMs / 1000, 1)} s`);
+    const shipped = shippedFiles(build.dir);
+    const precached = new Set(precacheUrls(build.dir));
+    const largest = shipped.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const chunks = knowledgeChunks(build.dir);
+    const bytesOf = (file: string) => shipped.find((f) => f.file === file)?.bytes ?? 0;
+    const kb = await builtKnowledge(build.dir);
+    // The last article is in the last shard, which nothing before it loads.
+    const cold = kb.articles.at(-1)!;
+
+    const s = await openSession({ dir: build.dir, serviceWorkers: 'block' });
+    let typing: Omit<PwaFigures, 'coldArticleMs' | 'offlineReadyMs'>;
+    let coldArticleMs: number;
     try {
       await s.page.addInitScript(OBSERVE);
       const started = Date.now();
@@ -216,6 +250,7 @@ async function benchPwa(size: number): Promise<PwaFigures> {
       await box.fill('sync');
       await s.page.locator('.sf-results [role="option"]').first().waitFor({ timeout: 120_000 });
       const readyMs = Date.now() - started;
+      const startup = (await observed(s.page)).longTasks;
       await box.fill('');
       // Keystroke → results: the time from each input event to the next change of the list.
       await s.page.evaluate(() => {
@@ -242,36 +277,71 @@ async function benchPwa(size: number): Promise<PwaFigures> {
       const keys = await s.page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
       const typingTasks = seen.longTasks.filter((t) => t.start >= typingFrom);
       const sorted = [...keys].sort((a, b) => a - b);
-      return {
-        articles: result.bundle.articles.length,
-        chunkBytes: Buffer.byteLength(chunk),
+      typing = {
+        articles: kb.articles.length,
+        buildSec: build.buildMs / 1000,
+        files: shipped.length,
+        precached: precached.size,
+        notPrecached: shipped.filter((f) => !precached.has(f.file)).map((f) => f.file),
+        largestFile: largest.file,
+        largestFileBytes: largest.bytes,
+        coreParts: chunks.core.length,
+        coreBytes: chunks.core.reduce((sum, f) => sum + bytesOf(f), 0),
+        shards: chunks.articles.length,
+        largestShardBytes: Math.max(...chunks.articles.map(bytesOf)),
         readyMs,
+        longTasksUntilReady: startup.length,
+        longestTaskUntilReadyMs: Math.max(0, ...startup.map((t) => t.duration)),
         keystrokes,
         longTasksWhileTyping: typingTasks.length,
         longestTaskWhileTypingMs: Math.max(0, ...typingTasks.map((t) => t.duration)),
         keystrokeMedianMs: sorted[sorted.length >> 1] ?? NaN,
         keystrokeMaxMs: sorted[sorted.length - 1] ?? NaN,
       };
+      const opening = Date.now();
+      await s.page.evaluate((id) => (location.hash = `#/a/${id}`), cold.id);
+      await s.page.locator('.sf-article .sf-section').first().waitFor({ timeout: 60_000 });
+      coldArticleMs = Date.now() - opening;
     } finally {
       await s.close();
     }
+
+    // The first visit with the service worker on: how long until every file is stored.
+    const w = await openSession({ dir: build.dir });
+    try {
+      const started = Date.now();
+      await w.page.goto(w.server.url, { timeout: 120_000 });
+      await w.page.getByText('Ready to work offline').waitFor({ timeout: 300_000 });
+      return { ...typing, coldArticleMs, offlineReadyMs: Date.now() - started };
+    } finally {
+      await w.close();
+    }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    build.remove();
   }
 }
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const skip = new Set((arg('skip') ?? '').split(',').filter(Boolean));
+const articles = Number(arg('articles') ?? 10_000);
+const out = resolve(root, arg('out') ?? '.bench/page.json');
 
 const startedAt = performance.now();
 const pages = mkdtempSync(join(tmpdir(), 'syncfix-page-bench-'));
 let extension: ExtensionFigures[] = [];
 let pwa: PwaFigures | undefined;
 try {
-  const examples = realExamples();
-  writeFileSync(join(pages, 'log-20mb.html'), logPage(examples));
-  writeFileSync(join(pages, 'live.html'), livePage(examples));
-  log('extension…');
-  extension = await benchExtension(pages);
-  log('PWA with 10,000 articles…');
-  pwa = await benchPwa(Number(process.argv.find((a) => a.startsWith('--articles='))?.split('=')[1] ?? 10_000));
+  if (!skip.has('extension')) {
+    const examples = realExamples();
+    writeFileSync(join(pages, 'log-20mb.html'), logPage(examples));
+    writeFileSync(join(pages, 'live.html'), livePage(examples));
+    log('extension…');
+    extension = await benchExtension(pages);
+  }
+  if (!skip.has('pwa')) {
+    log(`PWA with ${articles} articles…`);
+    pwa = await benchPwa(articles);
+  }
 } finally {
   rmSync(pages, { recursive: true, force: true });
 }
@@ -295,6 +365,11 @@ const report = {
     ...(pwa
       ? [
           {
+            target: `PWA ${pwa.articles} articles: largest file ≤ 2 MiB (MiB), every file precached`,
+            value: round(pwa.largestFileBytes / 2 ** 20, 2),
+            met: pwa.largestFileBytes <= PRECACHE_LIMIT && pwa.notPrecached.length === 0,
+          },
+          {
             target: `PWA ${pwa.articles} articles: no task over ${LONG_TASK} ms while typing`,
             value: round(pwa.longestTaskWhileTypingMs, 1),
             met: pwa.longestTaskWhileTypingMs <= LONG_TASK,
@@ -311,7 +386,10 @@ const lines = [
   ),
   ...(pwa
     ? [
-        `PWA with ${pwa.articles} articles (${round(pwa.chunkBytes / 2 ** 20, 1)} MiB chunk): ready in ${pwa.readyMs} ms; ${pwa.keystrokes} keystrokes, long tasks ${pwa.longTasksWhileTyping} (longest ${round(pwa.longestTaskWhileTypingMs, 0)} ms); keystroke to results median ${round(pwa.keystrokeMedianMs, 1)} ms, max ${round(pwa.keystrokeMaxMs, 1)} ms`,
+        `PWA with ${pwa.articles} articles (built in ${round(pwa.buildSec, 0)} s): ${pwa.files} files, ${pwa.precached} precached${pwa.notPrecached.length ? ` (NOT: ${pwa.notPrecached.join(', ')})` : ''}, largest ${pwa.largestFile} ${mib(pwa.largestFileBytes)}`,
+        `  knowledge: core ${pwa.coreParts} parts ${mib(pwa.coreBytes)}, ${pwa.shards} article shards (largest ${mib(pwa.largestShardBytes)})`,
+        `  ready in ${pwa.readyMs} ms (long tasks ${pwa.longTasksUntilReady}, longest ${round(pwa.longestTaskUntilReadyMs, 0)} ms); ${pwa.keystrokes} keystrokes, long tasks ${pwa.longTasksWhileTyping} (longest ${round(pwa.longestTaskWhileTypingMs, 0)} ms); keystroke to results median ${round(pwa.keystrokeMedianMs, 1)} ms, max ${round(pwa.keystrokeMaxMs, 1)} ms`,
+        `  article from a cold shard in ${pwa.coldArticleMs} ms; ready to work offline ${pwa.offlineReadyMs} ms after navigation`,
       ]
     : []),
   '',

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { bundleSource, isKnowledgeSource } from '../../kb/knowledge-source';
+import type { KnowledgeSource } from '../../kb/knowledge-source';
 import type { KnowledgeBundle } from '../../kb/types';
 import { isFixMarks, MARKS_KEY, MARKS_LABEL, setMark } from '../article/fix-marks';
 import { savePastedText } from '../explain/pasted-text';
@@ -20,8 +22,11 @@ import { useKnowledge } from './use-knowledge';
 import { useRouteFocus } from './use-route-focus';
 
 export interface AppProps {
-  /** The bundle, or a promise of it: the PWA loads it lazily so the shell paints first. */
-  kb: KnowledgeBundle | Promise<KnowledgeBundle>;
+  /**
+   * The bundle, a promise of it, or a source that loads it in parts: the PWA loads the core
+   * lazily so the shell paints first, and article details when an article is opened.
+   */
+  kb: KnowledgeBundle | Promise<KnowledgeBundle> | KnowledgeSource;
   /** Device storage for saved articles, recents, marks, checklists and theme (default: localStorage). */
   storage?: KeyValueStore;
   /** Host status in the header, next to the theme toggle (the PWA's offline pill and update prompt). */
@@ -64,7 +69,8 @@ function Guide(props: {
     adoptPageUrl();
   });
   const [route, navigate] = useRoute();
-  const knowledge = useKnowledge(props.kb);
+  const source = useMemo(() => (isKnowledgeSource(props.kb) ? props.kb : bundleSource(props.kb)), [props.kb]);
+  const knowledge = useKnowledge(source);
   const [saved, setSaved] = useStored(SAVED_KEY, isSavedList, [], SAVED_LABEL);
   const [marks, setMarks] = useStored(MARKS_KEY, isFixMarks, {}, MARKS_LABEL);
   const [theme, setTheme] = useStored<ThemeChoice>(THEME_KEY, isThemeChoice, 'system', THEME_LABEL);
@@ -87,7 +93,7 @@ function Guide(props: {
         route={route}
         theme={theme}
         onTheme={setTheme}
-        kb={knowledge.state === 'ready' ? knowledge.knowledge.kb : undefined}
+        kb={knowledge.state === 'ready' ? knowledge.knowledge : undefined}
         status={props.status}
         problems={props.problems}
         onDismiss={props.onDismiss}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { KnowledgeBundle } from '../../kb/types';
+import type { KnowledgeCore } from '../../kb/split';
 import type { Route } from '../router/routes';
 import type { StorageProblem } from '../storage/use-stored';
 import type { ThemeChoice } from '../theme/theme';
@@ -36,7 +36,8 @@ export function Layout(props: {
   route: Route;
   theme: ThemeChoice;
   onTheme(t: ThemeChoice): void;
-  kb: KnowledgeBundle | undefined;
+  /** The knowledge's version and date, once loaded. */
+  kb: Pick<KnowledgeCore, 'version' | 'date'> | undefined;
   status: ComponentChildren;
   problems: StorageProblem[];
   onDismiss(p: StorageProblem): void;

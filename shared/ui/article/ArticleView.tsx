@@ -1,9 +1,12 @@
 import { useContext } from 'preact/hooks';
-import type { Article, Cause } from '../../kb/types';
+import type { ArticleHeader, ShownArticle } from '../../kb/split';
+import type { Cause } from '../../kb/types';
 import { DeviceDataContext } from '../app/device-data';
 import type { Knowledge } from '../app/knowledge';
 import { reveal } from '../app/reveal';
+import { DetailsPending } from '../app/DetailsPending';
 import { PageHeading } from '../app/PageHeading';
+import { useArticles } from '../app/use-articles';
 import { articleHref } from '../router/routes';
 import { FixQuestion } from './FixQuestion';
 import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
@@ -12,10 +15,55 @@ import { StepList } from './StepList';
 const BODY_LABELS = { problem: 'Why it happens', procedure: 'About this procedure', concept: 'About' } as const;
 
 export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: string }) {
+  // Headers are in memory with the guide, so an unknown id is known at once, never after a load.
+  const header = knowledge.headers.get(id);
+  return header ? <ArticlePage knowledge={knowledge} header={header} /> : <MissingArticle id={id} />;
+}
+
+/**
+ * The header paints at once (it is all in the search records); the causes, steps and body
+ * follow when their shard has loaded, in the PWA's case from the service worker's cache.
+ */
+function ArticlePage({ knowledge, header }: { knowledge: Knowledge; header: ArticleHeader }) {
   const { saved, toggleSaved } = useContext(DeviceDataContext);
-  const article = knowledge.articles.get(id);
-  if (!article) return <MissingArticle id={id} />;
-  const isSaved = saved.includes(article.id);
+  const loaded = useArticles(knowledge, [header.id]);
+  const article = loaded.articles[0];
+  const isSaved = saved.includes(header.id);
+
+  return (
+    <article class="sf-article" aria-busy={loaded.status === 'loading' || undefined}>
+      <header class="sf-article-head">
+        <p class="sf-eyebrow">
+          <span class={`sf-badge sf-badge-${header.product}`}>{productLabel(header.product)}</span>
+          <span>{KIND_LABELS[header.kind]}</span>
+          {article?.stage && <span class="sf-stage">{STAGE_LABELS[article.stage]}</span>}
+        </p>
+        <PageHeading>{header.title}</PageHeading>
+        <p class="sf-summary">{header.summary}</p>
+        <div class="sf-actions">
+          <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(header.id)}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
+            </svg>
+            {isSaved ? 'Saved on this device' : 'Save for later'}
+          </button>
+          {article && article.causes.length > 1 && (
+            <button type="button" class="sf-button sf-button-quiet" onClick={() => reveal('sf-causes')}>
+              Go to the {article.causes.length} causes
+            </button>
+          )}
+        </div>
+      </header>
+      {article ? (
+        <ArticleDetails knowledge={knowledge} article={article} />
+      ) : (
+        <DetailsPending loaded={loaded} what="The rest of this article" />
+      )}
+    </article>
+  );
+}
+
+function ArticleDetails({ knowledge, article }: { knowledge: Knowledge; article: ShownArticle }) {
   const signatures = knowledge.signaturesOf(article.id);
   // A concept is its body; a problem or procedure leads with what to do, then explains why.
   const bodyFirst = article.kind === 'concept';
@@ -27,35 +75,7 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
   );
 
   return (
-    <article class="sf-article">
-      <header class="sf-article-head">
-        <p class="sf-eyebrow">
-          <span class={`sf-badge sf-badge-${article.product}`}>{productLabel(article.product)}</span>
-          <span>{KIND_LABELS[article.kind]}</span>
-          {article.stage && <span class="sf-stage">{STAGE_LABELS[article.stage]}</span>}
-        </p>
-        <PageHeading>{article.title}</PageHeading>
-        <p class="sf-summary">{article.summary}</p>
-        <div class="sf-actions">
-          <button
-            type="button"
-            class="sf-button sf-save"
-            aria-pressed={isSaved}
-            onClick={() => toggleSaved(article.id)}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M6 3h12a1 1 0 0 1 1 1v17l-7-4-7 4V4a1 1 0 0 1 1-1z" />
-            </svg>
-            {isSaved ? 'Saved on this device' : 'Save for later'}
-          </button>
-          {article.causes.length > 1 && (
-            <button type="button" class="sf-button sf-button-quiet" onClick={() => reveal('sf-causes')}>
-              Go to the {article.causes.length} causes
-            </button>
-          )}
-        </div>
-      </header>
-
+    <>
       {article.symptom && (
         <section class="sf-section sf-symptom" aria-labelledby="sf-what-you-see">
           <h2 id="sf-what-you-see">What you see</h2>
@@ -120,11 +140,11 @@ export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: strin
       {!bodyFirst && body}
 
       <ArticleLinks knowledge={knowledge} article={article} />
-    </article>
+    </>
   );
 }
 
-function CauseCard({ article, cause, index }: { article: Article; cause: Cause; index: number }) {
+function CauseCard({ article, cause, index }: { article: ShownArticle; cause: Cause; index: number }) {
   return (
     <li class="sf-cause">
       <h3>
@@ -161,13 +181,13 @@ function KbRefs({ refs }: { refs: readonly string[] }) {
   );
 }
 
-function ArticleLinks({ knowledge, article }: { knowledge: Knowledge; article: Article }) {
+function ArticleLinks({ knowledge, article }: { knowledge: Knowledge; article: ShownArticle }) {
   const groups: [string, string[]][] = [
     [article.stage ? 'Stage and concepts' : 'Belongs to', article.concepts],
     ['Procedures it uses', article.procedures],
     ['Related', article.related.filter((id) => !article.concepts.includes(id) && !article.procedures.includes(id))],
   ];
-  const visible = groups.filter(([, ids]) => ids.some((id) => knowledge.articles.has(id)));
+  const visible = groups.filter(([, ids]) => ids.some((id) => knowledge.headers.has(id)));
   if (!visible.length && !article.kb.length) return null;
   return (
     <footer class="sf-section sf-article-links">
@@ -182,7 +202,7 @@ function ArticleLinks({ knowledge, article }: { knowledge: Knowledge; article: A
           <h2>{title}</h2>
           <ul class="sf-link-list">
             {ids.map((id) => {
-              const linked = knowledge.articles.get(id);
+              const linked = knowledge.headers.get(id);
               return (
                 linked && (
                   <li key={id}>

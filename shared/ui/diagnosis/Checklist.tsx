@@ -1,6 +1,8 @@
-import type { Article } from '../../kb/types';
+import type { ShownArticle } from '../../kb/split';
 import { PageHeading } from '../app/PageHeading';
 import type { Knowledge } from '../app/knowledge';
+import { DetailsPending } from '../app/DetailsPending';
+import { useArticles } from '../app/use-articles';
 import { CopyBlock } from '../article/CopyBlock';
 import { FixQuestion } from '../article/FixQuestion';
 import { STAGE_LABELS } from '../article/labels';
@@ -21,12 +23,11 @@ export function Checklist({
   step: ChecklistStep;
   knowledge: Knowledge;
 }) {
-  const articles = step.articles.map((id) => knowledge.articles.get(id)).filter((a): a is Article => a !== undefined);
+  const loaded = useArticles(knowledge, step.articles);
+  const articles = loaded.articles.filter((a): a is ShownArticle => a !== undefined);
   const items = checklistItems(articles);
-  const [ticks, setTicks] = useStored(checklistKey(flow.id, step.id), isTickList, [], CHECKLIST_LABEL);
-  const done = items.filter((i) => ticks.includes(i.key)).length;
-  const firstOpen = items.find((i) => !ticks.includes(i.key))?.key;
-  const concept = step.concept ? knowledge.articles.get(step.concept) : undefined;
+  const links = step.articles.map((id) => knowledge.headers.get(id)).filter((a) => a !== undefined);
+  const concept = step.concept ? knowledge.headers.get(step.concept) : undefined;
 
   return (
     <>
@@ -38,6 +39,30 @@ export function Checklist({
         </p>
       )}
       <p class="sf-lead">{step.summary}</p>
+      {loaded.status === 'ready' ? (
+        <ChecklistItems flow={flow} step={step} items={items} />
+      ) : (
+        <DetailsPending loaded={loaded} what="The causes to check" />
+      )}
+      <p class="sf-help-links">
+        <span>Full {links.length === 1 ? 'article' : 'articles'}:</span>
+        {links.map((a) => (
+          <a key={a.id} href={articleHref(a.id)}>
+            {a.title}
+          </a>
+        ))}
+      </p>
+    </>
+  );
+}
+
+/** The causes to check, in order; ticks are kept on the device so a reload loses nothing. */
+function ChecklistItems({ flow, step, items }: { flow: DiagnosisFlow; step: ChecklistStep; items: ChecklistItem[] }) {
+  const [ticks, setTicks] = useStored(checklistKey(flow.id, step.id), isTickList, [], CHECKLIST_LABEL);
+  const done = items.filter((i) => ticks.includes(i.key)).length;
+  const firstOpen = items.find((i) => !ticks.includes(i.key))?.key;
+  return (
+    <>
       <div class="sf-progress">
         <progress value={done} max={items.length} aria-label="Causes checked" />
         <span>
@@ -67,14 +92,6 @@ export function Checklist({
           search for the exact message the device or log shows now.
         </p>
       )}
-      <p class="sf-help-links">
-        <span>Full {articles.length === 1 ? 'article' : 'articles'}:</span>
-        {articles.map((a) => (
-          <a key={a.id} href={articleHref(a.id)}>
-            {a.title}
-          </a>
-        ))}
-      </p>
     </>
   );
 }

@@ -85,7 +85,7 @@ function Breadcrumbs({ flow, step }: { flow: DiagnosisFlow; step: string }) {
 }
 
 function Question({ flow, step, knowledge }: { flow: DiagnosisFlow; step: QuestionStep; knowledge: Knowledge }) {
-  const help = (step.help ?? []).map((id) => knowledge.articles.get(id)).filter((a) => a !== undefined);
+  const help = (step.help ?? []).map((id) => knowledge.headers.get(id)).filter((a) => a !== undefined);
   return (
     <>
       <PageHeading>{step.question}</PageHeading>

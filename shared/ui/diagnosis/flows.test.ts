@@ -1,14 +1,21 @@
 import kb from 'virtual:kb';
+import { parts } from 'virtual:kb/split';
 import { describe, expect, it } from 'vitest';
+import { joinParts } from '../../kb/split';
+import type { KnowledgeCore } from '../../kb/split';
 import { checklistItems } from './checklist-state';
 import { checklists, pathTo, referencedArticles } from './flow-graph';
 import { FLOWS } from './flows';
 
 const articles = new Map(kb.articles.map((a) => [a.id, a]));
+/** The PWA's views look flow articles up among the headers of its core, not in the full bundle. */
+const core = joinParts(await Promise.all(parts.map(async (load) => (await load()).default))) as KnowledgeCore;
+const headers = new Set(core.search.docs.map((d) => d.id));
 
 describe.each(FLOWS.map((f) => [f.id, f] as const))('diagnosis flow %s', (_id, flow) => {
-  it('names only articles that exist in the compiled knowledge bundle', () => {
+  it('names only articles that exist in the compiled knowledge bundle and in the PWA’s core', () => {
     expect(referencedArticles(flow).filter((id) => !articles.has(id))).toEqual([]);
+    expect(referencedArticles(flow).filter((id) => !headers.has(id))).toEqual([]);
   });
 
   it('has unique step ids and every answer leads to a step', () => {

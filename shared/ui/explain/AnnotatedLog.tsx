@@ -88,7 +88,7 @@ function Line({
       </div>
       {groupsHere.map((n) => {
         const finding = line.marks.find((m) => numberOf.get(m.finding) === n)!;
-        const article = knowledge.articles.get(findings[finding.finding]!.article);
+        const article = knowledge.headers.get(findings[finding.finding]!.article);
         return (
           article && (
             <div key={n} class="sf-log-fix">

@@ -123,7 +123,7 @@ export function ExplainView({ knowledge }: { knowledge: Knowledge }) {
           <input type="file" accept=".log,.txt,.csv,text/*" onChange={onFile} />
           Open a log file
         </label>
-        <button type="button" class="sf-button" onClick={() => setText(exampleLog(knowledge.kb))}>
+        <button type="button" class="sf-button" onClick={() => setText(exampleLog(knowledge))}>
           Try an example
         </button>
         <button type="button" class="sf-button sf-button-quiet" onClick={() => setText('')}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { Finding } from '../../detect/detector';
 import type { Knowledge } from '../app/knowledge';
+import { useArticles } from '../app/use-articles';
 import { reveal } from '../app/reveal';
 import { productLabel } from '../article/labels';
 import { articleHref } from '../router/routes';
@@ -9,20 +10,28 @@ import { lineOf, lineStarts } from './excerpt';
 
 const FIRST_STEPS = 3;
 
-/** One card per recognised error: what it is, the likeliest cause and its first fix steps. */
+/**
+ * One card per recognised error: what it is, the likeliest cause and its first fix steps.
+ * The cause and steps join the card once the article's details are in memory.
+ */
 export function FixCards(props: { groups: ErrorGroup[]; findings: Finding[]; knowledge: Knowledge; text: string }) {
   const { groups, findings, knowledge, text } = props;
   const starts = useMemo(() => lineStarts(text), [text]);
+  const { articles } = useArticles(
+    knowledge,
+    groups.map((g) => g.article),
+  );
   return (
     <section class="sf-section" aria-labelledby="sf-known-errors">
       <h2 id="sf-known-errors">Known errors</h2>
       <ol class="sf-fix-cards">
         {groups.map((g, n) => {
-          const article = knowledge.articles.get(g.article);
+          const article = knowledge.headers.get(g.article);
           const first = findings[g.findings[0]!]!;
           if (!article) return null;
-          const cause = article.causes[0];
-          const steps = (cause?.fix ?? article.steps).slice(0, FIRST_STEPS);
+          const details = articles[n];
+          const cause = details?.causes[0];
+          const steps = (cause?.fix ?? details?.steps ?? []).slice(0, FIRST_STEPS);
           return (
             <li key={g.article} id={`sf-fix-${n + 1}`} class="sf-fix-card" tabIndex={-1}>
               <h3>

@@ -1,7 +1,7 @@
-import type { KnowledgeBundle } from '../../kb/types';
+import type { Signature } from '../../kb/types';
 
 /** A realistic mix of routine lines and known errors, built from the bundle's own examples. */
-export function exampleLog(kb: Pick<KnowledgeBundle, 'signatures'>): string {
+export function exampleLog(kb: { signatures: readonly Signature[] }): string {
   const picks = kb.signatures.filter((s) => s.specificity === 'exact' && s.examples[0]).slice(0, 40);
   const chosen = [0, Math.floor(picks.length / 3), Math.floor((2 * picks.length) / 3)]
     .map((i) => picks[i])

@@ -8,7 +8,7 @@ import { articleHref } from '../router/routes';
 
 export function SavedView({ knowledge }: { knowledge: Knowledge }) {
   const { saved, toggleSaved, marks } = useContext(DeviceDataContext);
-  const articles = saved.map((id) => knowledge.articles.get(id)).filter((a) => a !== undefined);
+  const articles = saved.map((id) => knowledge.headers.get(id)).filter((a) => a !== undefined);
   const gone = saved.length - articles.length;
   return (
     <section class="sf-page">

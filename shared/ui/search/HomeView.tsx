@@ -53,7 +53,7 @@ export function HomeView(props: {
 
 function EntryPoints({ knowledge }: { knowledge: Knowledge | undefined }) {
   const { saved } = useContext(DeviceDataContext);
-  const overviews = knowledge ? START_HERE.map((id) => knowledge.articles.get(id)).filter((a) => a !== undefined) : [];
+  const overviews = knowledge ? START_HERE.map((id) => knowledge.headers.get(id)).filter((a) => a !== undefined) : [];
   return (
     <>
       <section aria-labelledby="sf-start">

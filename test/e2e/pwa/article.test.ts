@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article, KnowledgeBundle } from '../../../shared/kb/types';
 import { builtKnowledge, richProblem, seriousViolations, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
-let article: Article;
+let kb: BuiltKnowledge;
+let article: BuiltKnowledge['articles'][number];
 
 beforeAll(async () => {
   kb = await builtKnowledge();

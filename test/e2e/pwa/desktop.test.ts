@@ -1,12 +1,12 @@
 /** The same views on a desktop screen, where the navigation sits in the header. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBundle } from '../../../shared/kb/types';
 import { builtKnowledge, richProblem, seriousViolations, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
+let kb: BuiltKnowledge;
 
 beforeAll(async () => {
   kb = await builtKnowledge();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Detector } from '../../../shared/detect/detector';
-import type { KnowledgeBundle } from '../../../shared/kb/types';
 import { builtKnowledge, seriousViolations, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
+let kb: BuiltKnowledge;
 
 /** What a technician pastes: an IIS log, a SEG listener log, a device message, and some hostile markup. */
 const LOG = [

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBundle } from '../../../shared/kb/types';
 import { CHROMIUM, CHROMIUM_ARGS } from '../browser';
 import { builtKnowledge, precacheUrls, richProblem, seriousViolations, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
+let kb: BuiltKnowledge;
 
 beforeAll(async () => {
   kb = await builtKnowledge();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBundle } from '../../../shared/kb/types';
 import { builtKnowledge, seriousViolations, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
+let kb: BuiltKnowledge;
 
 beforeAll(async () => {
   kb = await builtKnowledge();

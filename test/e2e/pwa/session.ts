@@ -20,7 +20,7 @@ export const PHONE = { width: 390, height: 844 };
 export async function openSession(
   options: { dir?: string; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<Session> {
-  assertBuilt();
+  assertBuilt(options.dir);
   const server = await serveStatic(options.dir ?? DIST);
   const browser = await launchBrowser();
   const context = await browser.newContext({

@@ -1,12 +1,12 @@
 /** Device storage is not to be trusted: corrupt, missing or full storage resets that part and says so. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBundle } from '../../../shared/kb/types';
 import { builtKnowledge, richProblem, waitForGuide } from './built-app';
+import type { BuiltKnowledge } from './built-app';
 import { openSession } from './session';
 import type { Session } from './session';
 
 let s: Session;
-let kb: KnowledgeBundle;
+let kb: BuiltKnowledge;
 
 beforeAll(async () => {
   kb = await builtKnowledge();
