@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../test/bench/rng';
 import { Automaton } from './automaton';
 import { Dfa } from './dfa';
 import { foldString } from './fold';
-
-// mulberry32: small, seeded, no short cycles.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The exact automaton over the whole text is the oracle (dfa.test.ts checks it against indexOf). */
 function hits(scanner: { scan: Automaton['scan'] }, text: string, from?: number, to?: number): string[] {
