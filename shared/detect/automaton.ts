@@ -9,7 +9,7 @@
  */
 import type { OnHit } from './dfa';
 import { Dfa, bytewise } from './dfa';
-import { GRAM, KeyFilter, slotOf } from './key-filter';
+import { GRAM, KeyFilter, LOWER, gramOf, slotOf } from './key-filter';
 
 /** Samples a chunk holds: chunks are `stride` times this in UTF-16 units, so samples stay aligned. */
 const CHUNK_SAMPLES = 4096;
@@ -17,8 +17,6 @@ const CHUNK_SAMPLES = 4096;
 const LEARN_FROM = 1 << 18;
 const LEARN_SLICES = 4;
 const LEARN_SLICE = 1 << 14;
-/** Bit 5 of every byte: ASCII case folding of a whole gram (see key-filter.ts). */
-const LOWER = 0x20202020;
 const encoder = new TextEncoder();
 /** Reused between scans; a scan started from inside `onHit` takes a buffer of its own. */
 let spare: { bytes: Uint8Array; view: DataView } | undefined;
@@ -124,7 +122,7 @@ export class Automaton {
         const c2 = text.charCodeAt(i + 2);
         const c3 = text.charCodeAt(i + 3);
         if ((c0 | c1 | c2 | c3) >= 0x80) continue;
-        const gram = c0 | (c1 << 8) | (c2 << 16) | (c3 << 24) | LOWER;
+        const gram = gramOf(text, i);
         const slot = slotOf(gram, bits);
         if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) filter.probe(text, i, gram, from, to, onHit);
       }

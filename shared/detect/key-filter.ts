@@ -26,7 +26,7 @@ const SEEN_BITS = 16;
 /** A key whose grams all turn up this often in the samples is moved, where the anchor allows. */
 const NOISY = 3;
 /** Every byte of a gram with bit 5 set: ASCII case folding without a branch (see `SAFE`). */
-const LOWER = 0x20202020;
+export const LOWER = 0x20202020;
 
 let safe: Uint8Array | undefined;
 
