@@ -19,7 +19,14 @@ const LEARN_SLICES = 4;
 const LEARN_SLICE = 1 << 14;
 const encoder = new TextEncoder();
 /** Reused between scans; a scan started from inside `onHit` takes a buffer of its own. */
-let spare: { bytes: Uint8Array; view: DataView } | undefined;
+let spare: ScanBuffer | undefined;
+
+interface ScanBuffer {
+  bytes: Uint8Array;
+  view: DataView;
+  /** Offsets of the samples of one chunk that pass the bit set. */
+  passed: Int32Array;
+}
 
 export class Automaton {
   private constructor(
@@ -94,22 +101,23 @@ export class Automaton {
     onHit: OnHit,
     from: number,
     to: number,
-    { bytes, view }: { bytes: Uint8Array; view: DataView },
+    { bytes, view, passed }: ScanBuffer,
   ): void {
     const stride = filter.stride;
     const set = filter.set;
     const bits = filter.bits;
     const chunk = CHUNK_SAMPLES * stride;
+    const shift = 32 - bits;
     for (let at = from; at < to; at += chunk) {
       const end = Math.min(to, at + chunk);
       // The last samples read a few units into the next chunk.
       const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
       if (written === read) {
         const last = Math.min(end - at, written - GRAM + 1);
-        for (let j = 0; j < last; j += stride) {
-          const gram = view.getUint32(j, true) | LOWER;
-          const slot = slotOf(gram, bits);
-          if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) filter.probe(text, at + j, gram, from, to, onHit);
+        const found = passing(view, last, stride, set, shift, passed);
+        for (let h = 0; h < found; h++) {
+          const j = passed[h]!;
+          filter.probe(text, at + j, view.getUint32(j, true) | LOWER, from, to, onHit);
         }
         continue;
       }
@@ -130,8 +138,29 @@ export class Automaton {
   }
 }
 
-function newBuffer(): { bytes: Uint8Array; view: DataView } {
+/**
+ * The offsets of samples whose gram is in the bit set, into `passed`; returns their count.
+ * Kept apart from the probing so V8 compiles this loop, where nearly all the time goes, on
+ * its own: with the probe inlined into it the loop ran at half the speed.
+ */
+function passing(
+  view: DataView,
+  last: number,
+  stride: number,
+  set: Int32Array,
+  shift: number,
+  passed: Int32Array,
+): number {
+  let n = 0;
+  for (let j = 0; j < last; j += stride) {
+    const slot = Math.imul(view.getUint32(j, true) | LOWER, 0x9e3779b1) >>> shift;
+    if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) passed[n++] = j;
+  }
+  return n;
+}
+
+function newBuffer(): ScanBuffer {
   // Up to 3 bytes a unit for the largest stride's chunk, and the units read past its end.
   const bytes = new Uint8Array((CHUNK_SAMPLES * 8 + GRAM) * 3);
-  return { bytes, view: new DataView(bytes.buffer) };
+  return { bytes, view: new DataView(bytes.buffer), passed: new Int32Array(CHUNK_SAMPLES) };
 }

@@ -9,8 +9,9 @@
  */
 import { matchBackward } from './anchor-match';
 import { Automaton } from './automaton';
-import { foldString } from './fold';
+import { foldString, isWordCode } from './fold';
 import { compilePattern } from './pattern';
+import { SmallRegex } from './small-regex';
 
 export interface DetectableSignature {
   id: string;
@@ -38,6 +39,8 @@ export interface DetectOptions {
 
 interface Entry {
   sig: DetectableSignature;
+  /** Its place among the detector's signatures. */
+  index: number;
   /**
    * Made on first use, from the pattern again: most signatures never get a candidate on a
    * given page, and keeping two RegExp sources per signature would double the memory of a
@@ -63,6 +66,7 @@ export class Detector {
   constructor(signatures: readonly DetectableSignature[]) {
     const anchorIndex = new Map<string, number>();
     this.byAnchor = [];
+    let count = 0;
     for (const sig of signatures) {
       const compiled = compilePattern(sig.text);
       let a = anchorIndex.get(compiled.anchor);
@@ -73,6 +77,7 @@ export class Detector {
       }
       this.byAnchor[a]!.push({
         sig,
+        index: count++,
         confirm: undefined,
         anchor: compiled.anchor,
         maxLength: compiled.maxLength,
@@ -103,12 +108,14 @@ export class Detector {
     // The automaton reports in text order per pass; confirm in text order, so a cap keeps the first.
     candidates.sort((a, b) => a.end - b.end);
     const found: Finding[] = [];
-    const seen = new Set<string>();
+    // One finding per signature and start; a number, as the key is made for every match.
+    const seen = new Set<number>();
+    const stride = text.length + 1;
     for (const { anchor, end } of candidates) {
       for (const entry of this.byAnchor[anchor]!) {
         const match = confirm(entry, text, end);
         if (!match) continue;
-        const key = `${entry.sig.id}@${match.start}`;
+        const key = entry.index * stride + match.start;
         if (seen.has(key)) continue;
         seen.add(key);
         if (entry.contextTerms.length && !hasContext(text, match.start, match.end, entry.contextTerms)) continue;
@@ -134,35 +141,76 @@ function confidenceOf(sig: DetectableSignature, anchor: string): number {
 }
 
 interface Confirmer {
-  /** Without the start boundary, with a Latin-only end boundary (see pattern.ts). */
-  quick: RegExp;
-  /** `quick`, matched only where it is started (flag `y`). */
-  sticky: RegExp;
-  /** What stands before the anchor, run backwards from its start, capturing it. */
-  prefix: RegExp | undefined;
+  /** The pattern matched from a known start (`quickSource`): the end of the match, or -1. */
+  forward: Matcher;
+  /**
+   * What stands before the anchor, read backwards from its start: where the match starts,
+   * or -1. Undefined when the anchor starts the pattern.
+   */
+  backward: Matcher | undefined;
   prefixMaxLength: number;
+  /**
+   * The pattern is one literal of ASCII characters a RegExp matches exactly where the anchor
+   * matches folded text, as long as that text is ASCII too: an anchor found there is the match.
+   */
+  literal: boolean;
+  /** Without the start boundary, with a Latin-only end boundary (see pattern.ts). */
+  quickSource: string;
+  quick: RegExp | undefined;
   source: string;
   exact: RegExp | undefined;
   startsWord: boolean;
   endsWord: boolean;
 }
 
+/** Matches at `at` within text[lo, hi), as a RegExp run on that slice would. */
+type Matcher = (text: string, at: number, lo: number, hi: number) => number;
+
+function confirmerOf(entry: Entry): Confirmer {
+  const { parts, quickSource, source, startsWord, endsWord, prefixSource, prefixMaxLength } = compilePattern(
+    entry.sig.text,
+  );
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  return {
+    // A backtick folds to a quote in the anchor but stays itself in the RegExp.
+    literal: only !== undefined && 'literal' in only && /^[\t-\r\x20-\x5f\x61-\x7e]+$/.test(only.literal),
+    forward: forwardMatcher(quickSource),
+    backward: prefixSource ? backwardMatcher(prefixSource) : undefined,
+    prefixMaxLength,
+    quickSource,
+    quick: undefined,
+    source,
+    exact: undefined,
+    startsWord,
+    endsWord,
+  };
+}
+
+function forwardMatcher(source: string): Matcher {
+  const small = SmallRegex.compile(source);
+  if (small) return (text, at, lo, hi) => small.run(text, at, lo, hi);
+  const sticky = new RegExp(source, 'iuy');
+  return (text, at, lo, hi) => {
+    sticky.lastIndex = at - lo;
+    const m = sticky.exec(text.slice(lo, hi));
+    return m ? at + m[0].length : -1;
+  };
+}
+
+function backwardMatcher(source: string): Matcher {
+  const small = SmallRegex.compile(source, true);
+  if (small) return (text, at, lo, hi) => small.run(text, at, lo, hi);
+  const lookbehind = new RegExp(`(?<=(${source}))`, 'iuy');
+  return (text, at, lo, hi) => {
+    lookbehind.lastIndex = at - lo;
+    const m = lookbehind.exec(text.slice(lo, hi));
+    return m ? at - m[1]!.length : -1;
+  };
+}
+
 /** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
 function confirm(entry: Entry, text: string, anchorEnd: number): { start: number; end: number } | undefined {
-  if (!entry.confirm) {
-    const { quickSource, source, startsWord, endsWord, prefixSource, prefixMaxLength } = compilePattern(entry.sig.text);
-    entry.confirm = {
-      quick: new RegExp(quickSource, 'giu'),
-      sticky: new RegExp(quickSource, 'iuy'),
-      prefix: prefixSource ? new RegExp(`(?<=(${prefixSource}))`, 'iuy') : undefined,
-      prefixMaxLength,
-      source,
-      exact: undefined,
-      startsWord,
-      endsWord,
-    };
-  }
-  const c = entry.confirm;
+  const c = (entry.confirm ??= confirmerOf(entry));
   return aligned(entry, c, text, anchorEnd) ?? searched(entry, c, text, anchorEnd);
 }
 
@@ -179,24 +227,19 @@ function aligned(
 ): { start: number; end: number } | undefined {
   const anchorStart = matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
   if (anchorStart < 0) return undefined;
-  // The RegExps run on a slice just wide enough for the match: V8 compiles a RegExp to
-  // machine code at once (~0.1 ms) when its subject is long, and each runs here once or twice.
-  const from = Math.max(0, anchorStart - c.prefixMaxLength);
-  const window = text.slice(from, Math.min(text.length, anchorStart + entry.maxLength - c.prefixMaxLength + 1));
-  let start = anchorStart - from;
-  if (c.prefix) {
-    c.prefix.lastIndex = start;
-    const before = c.prefix.exec(window);
-    if (!before) return undefined;
-    start -= before[1]!.length;
+  // The same bounds as `searched`, so both see the text alike; the match starts at or
+  // before the anchor, so it ends within maxLength of the anchor's start.
+  if (c.literal && isAscii(text, anchorStart, anchorEnd)) {
+    const bounded = !(c.startsWord && isWordAt(text, anchorStart, -1)) && !(c.endsWord && isWordAt(text, anchorEnd, 1));
+    return bounded ? { start: anchorStart, end: anchorEnd } : undefined;
   }
-  if (c.startsWord && isWordAt(text, from + start, -1)) return undefined;
-  c.sticky.lastIndex = start;
-  const m = c.sticky.exec(window);
-  if (!m) return undefined;
-  const end = from + start + m[0].length;
+  const lo = Math.max(0, anchorStart - c.prefixMaxLength);
+  const hi = Math.min(text.length, anchorStart + entry.maxLength + 1);
+  const start = c.backward ? c.backward(text, anchorStart, lo, hi) : anchorStart;
+  if (start < 0 || (c.startsWord && isWordAt(text, start, -1))) return undefined;
+  const end = c.forward(text, start, lo, hi);
   if (end < anchorEnd || (c.endsWord && isWordAt(text, end, 1))) return undefined;
-  return { start: from + start, end };
+  return { start, end };
 }
 
 /** The first match in a window around the anchor that holds it. */
@@ -211,6 +254,7 @@ function searched(
   const window = text.slice(from, to);
   // The quick RegExp accepts every match the exact one does, and more: while each match it
   // finds also has exact word boundaries, it finds what the exact one would have.
+  c.quick ??= new RegExp(c.quickSource, 'giu');
   let found = containing(c.quick, window, anchorEnd - from, c);
   if (found === false) {
     c.exact ??= new RegExp(c.source, 'giu');
@@ -253,6 +297,11 @@ function containing(
 
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
 
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 function isPairAt(text: string, at: number): boolean {
   const high = text.charCodeAt(at);
   const low = text.charCodeAt(at + 1);
@@ -268,7 +317,9 @@ function isWordAt(text: string, at: number, side: -1 | 1): boolean {
     const high = at > 1 ? text.charCodeAt(at - 2) : 0;
     cp = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.codePointAt(at - 2) : low;
   }
-  return cp !== undefined && WORD_CHAR.test(String.fromCodePoint(cp));
+  if (cp === undefined) return false;
+  if (cp < 0x80) return isWordCode(cp);
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 function hasContext(text: string, start: number, end: number, terms: string[]): boolean {

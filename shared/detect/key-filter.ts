@@ -27,6 +27,8 @@ const SEEN_BITS = 16;
 const NOISY = 3;
 /** Every byte of a gram with bit 5 set: ASCII case folding without a branch (see `SAFE`). */
 export const LOWER = 0x20202020;
+/** How much more a key costs for each anchor that already took it (see `plan`). */
+const TAKEN_COST = 1e4;
 
 let safe: Uint8Array | undefined;
 
@@ -169,6 +171,10 @@ export class KeyFilter {
     const unkeyed: number[] = [];
     const keys: string[] = [];
     const keyAt: number[] = [];
+    // Every text occurrence of a key is checked against each anchor holding it: a key taken by
+    // 40 anchors (a word a synthetic or real vocabulary repeats) costs 40 anchor checks each
+    // time, which no letter-frequency guess outweighs, so keys already taken come last.
+    const taken = new Map<string, number>();
     anchors.forEach((anchor, a) => {
       let best = -1;
       let bestCost = Infinity;
@@ -176,6 +182,7 @@ export class KeyFilter {
         for (let at = s; at + width <= e; at++) {
           let cost = 0;
           for (let o = 0; o < stride; o++) cost += costOf(anchor, at + o, spread);
+          cost *= 1 + TAKEN_COST * (taken.get(anchor.slice(at, at + width)) ?? 0);
           if (cost < bestCost) [best, bestCost] = [at, cost];
         }
       }
@@ -184,7 +191,9 @@ export class KeyFilter {
         return;
       }
       keyed.push(a);
-      keys.push(anchor.slice(best, best + width));
+      const key = anchor.slice(best, best + width);
+      taken.set(key, (taken.get(key) ?? 0) + 1);
+      keys.push(key);
       keyAt.push(best);
     });
 
@@ -199,7 +208,7 @@ export class KeyFilter {
 
   private static fromKeys(stride: number, keys: string[], anchors: string[], keyAt: Int32Array): KeyFilter {
     // ~1 bit in 64 set: a sampled gram no key holds passes by chance about 1.5% of the time.
-    const bits = Math.min(22, Math.max(12, Math.ceil(Math.log2(keys.length * stride * 64))));
+    const bits = Math.min(22, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 256))));
     const set = new Int32Array(1 << (bits - 5));
     const grams = new Map<number, number[]>();
     keys.forEach((key, k) => {

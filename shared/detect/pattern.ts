@@ -120,8 +120,10 @@ export function compilePattern(text: string): CompiledPattern {
     const folded = foldString(part.literal).trim();
     if (folded.length > anchor.length) {
       anchor = folded;
-      prefixSource = greedy + (/^\s/.test(part.literal) ? String.raw`\s+` : '');
-      prefixMaxLength = maxLength + part.literal.length * 4;
+      const leadingSpace = /^\s+/.exec(part.literal)?.[0].length ?? 0;
+      prefixSource = greedy + (leadingSpace ? String.raw`\s+` : '');
+      // Only what precedes the anchor: the literal's leading white space, stretched as below.
+      prefixMaxLength = maxLength + leadingSpace * 4;
     }
     // White space can be any run in the text: allow for generous stretching.
     maxLength += part.literal.length * 4;
