@@ -15,8 +15,12 @@ import { GRAM, KeyFilter, LOWER, gramOf, slotOf } from './key-filter';
 const CHUNK_SAMPLES = 4096;
 /** Texts this long teach the filter which keys they are full of (see `KeyFilter.relearn`). */
 const LEARN_FROM = 1 << 18;
-const LEARN_SLICES = 4;
-const LEARN_SLICE = 1 << 14;
+/**
+ * Slices of it read to learn: a quarter of the text, up to 1 MB. A key a vocabulary repeats
+ * every 100 KB shows in a sample that size; learning costs ~5 ms once, on the first scan.
+ */
+const LEARN_SLICES = 16;
+const LEARN_MAX = 1 << 20;
 const encoder = new TextEncoder();
 /** Reused between scans; a scan started from inside `onHit` takes a buffer of its own. */
 let spare: ScanBuffer | undefined;
@@ -89,9 +93,8 @@ export class Automaton {
   private learn(text: string, from: number, to: number): void {
     this.learned = true;
     const step = Math.floor((to - from) / LEARN_SLICES);
-    const slices = Array.from({ length: LEARN_SLICES }, (_, i) =>
-      text.slice(from + i * step, from + i * step + LEARN_SLICE),
-    );
+    const slice = Math.floor(Math.min(LEARN_MAX, (to - from) / 4) / LEARN_SLICES);
+    const slices = Array.from({ length: LEARN_SLICES }, (_, i) => text.slice(from + i * step, from + i * step + slice));
     this.filter = this.filter!.relearn(slices) ?? this.filter;
   }
 
@@ -115,10 +118,7 @@ export class Automaton {
       if (written === read) {
         const last = Math.min(end - at, written - GRAM + 1);
         const found = passing(view, last, stride, set, shift, passed);
-        for (let h = 0; h < found; h++) {
-          const j = passed[h]!;
-          filter.probe(text, at + j, view.getUint32(j, true) | LOWER, from, to, onHit);
-        }
+        for (let h = 0; h < found; h++) filter.probe(text, at + passed[h]!, from, to, onHit);
         continue;
       }
       // Not all ASCII: byte offsets drift from the text's, so this chunk (rare in logs and
@@ -132,7 +132,7 @@ export class Automaton {
         if ((c0 | c1 | c2 | c3) >= 0x80) continue;
         const gram = gramOf(text, i);
         const slot = slotOf(gram, bits);
-        if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) filter.probe(text, i, gram, from, to, onHit);
+        if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) filter.probe(text, i, from, to, onHit);
       }
     }
   }

@@ -7,9 +7,10 @@
  * is linear in the text, mostly sublinear in practice, and nearly flat in the number of
  * signatures.
  */
-import { matchBackward } from './anchor-match';
+import { matchBackward, matchForward } from './anchor-match';
 import { Automaton } from './automaton';
-import { foldString, isWordCode } from './fold';
+import { ELLIPSIS, foldString, foldTable, isWordCode } from './fold';
+import type { CompiledPattern } from './pattern';
 import { compilePattern } from './pattern';
 import { SmallRegex } from './small-regex';
 
@@ -39,8 +40,6 @@ export interface DetectOptions {
 
 interface Entry {
   sig: DetectableSignature;
-  /** Its place among the detector's signatures. */
-  index: number;
   /**
    * Made on first use, from the pattern again: most signatures never get a candidate on a
    * given page, and keeping two RegExp sources per signature would double the memory of a
@@ -49,9 +48,25 @@ interface Entry {
   confirm: Confirmer | undefined;
   /** The folded literal the automaton finds. */
   anchor: string;
+  /** LITERAL, STARTS_WORD, ENDS_WORD: what the commonest confirmation needs, kept at hand. */
+  flags: number;
   maxLength: number;
   contextTerms: string[];
   confidence: number;
+}
+
+/**
+ * The pattern is one literal of ASCII characters a RegExp matches exactly where the anchor
+ * matches folded text, as long as that text is ASCII too: an anchor found there is the match.
+ */
+const LITERAL = 1;
+const STARTS_WORD = 2;
+const ENDS_WORD = 4;
+
+function isAsciiLiteral({ parts }: CompiledPattern): boolean {
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  // A backtick folds to a quote in the anchor but stays itself in the RegExp.
+  return only !== undefined && 'literal' in only && /^[\t-\r\x20-\x5f\x61-\x7e]+$/.test(only.literal);
 }
 
 /** How far either side of a match a context term may stand when lines are very long. */
@@ -66,7 +81,6 @@ export class Detector {
   constructor(signatures: readonly DetectableSignature[]) {
     const anchorIndex = new Map<string, number>();
     this.byAnchor = [];
-    let count = 0;
     for (const sig of signatures) {
       const compiled = compilePattern(sig.text);
       let a = anchorIndex.get(compiled.anchor);
@@ -77,9 +91,12 @@ export class Detector {
       }
       this.byAnchor[a]!.push({
         sig,
-        index: count++,
         confirm: undefined,
         anchor: compiled.anchor,
+        flags:
+          (isAsciiLiteral(compiled) ? LITERAL : 0) |
+          (compiled.startsWord ? STARTS_WORD : 0) |
+          (compiled.endsWord ? ENDS_WORD : 0),
         maxLength: compiled.maxLength,
         contextTerms: (sig.context?.line ?? []).map(foldString),
         confidence: confidenceOf(sig, compiled.anchor),
@@ -98,26 +115,15 @@ export class Detector {
 
   find(text: string, options: DetectOptions = {}): Finding[] {
     const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
-    const candidates: { anchor: number; end: number }[] = [];
-    // Candidates beyond a generous multiple of the cap cannot change the outcome.
-    const candidateCap = max * 4;
-    this.automaton.scan(text, (anchor, end) => {
-      if (candidates.length < candidateCap) candidates.push({ anchor, end });
-    });
-
-    // The automaton reports in text order per pass; confirm in text order, so a cap keeps the first.
-    candidates.sort((a, b) => a.end - b.end);
     const found: Finding[] = [];
-    // One finding per signature and start; a number, as the key is made for every match.
-    const seen = new Set<number>();
-    const stride = text.length + 1;
-    for (const { anchor, end } of candidates) {
+    // Candidates beyond a generous multiple of the cap cannot change the outcome.
+    let candidates = max * 4;
+    // Confirmed as the automaton reports them, while the text around them is still in cache.
+    this.automaton.scan(text, (anchor, end) => {
+      if (candidates-- <= 0) return;
       for (const entry of this.byAnchor[anchor]!) {
         const match = confirm(entry, text, end);
         if (!match) continue;
-        const key = entry.index * stride + match.start;
-        if (seen.has(key)) continue;
-        seen.add(key);
         if (entry.contextTerms.length && !hasContext(text, match.start, match.end, entry.contextTerms)) continue;
         found.push({
           start: match.start,
@@ -128,8 +134,8 @@ export class Detector {
           confidence: entry.confidence,
         });
       }
-      if (found.length >= max) break;
-    }
+    });
+    // Two anchors of one match give it twice: the copy goes with the findings it is inside.
     return dropContained(found).slice(0, max);
   }
 }
@@ -149,11 +155,6 @@ interface Confirmer {
    */
   backward: Matcher | undefined;
   prefixMaxLength: number;
-  /**
-   * The pattern is one literal of ASCII characters a RegExp matches exactly where the anchor
-   * matches folded text, as long as that text is ASCII too: an anchor found there is the match.
-   */
-  literal: boolean;
   /** Without the start boundary, with a Latin-only end boundary (see pattern.ts). */
   quickSource: string;
   quick: RegExp | undefined;
@@ -167,13 +168,8 @@ interface Confirmer {
 type Matcher = (text: string, at: number, lo: number, hi: number) => number;
 
 function confirmerOf(entry: Entry): Confirmer {
-  const { parts, quickSource, source, startsWord, endsWord, prefixSource, prefixMaxLength } = compilePattern(
-    entry.sig.text,
-  );
-  const only = parts.length === 1 ? parts[0]! : undefined;
+  const { quickSource, source, startsWord, endsWord, prefixSource, prefixMaxLength } = compilePattern(entry.sig.text);
   return {
-    // A backtick folds to a quote in the anchor but stays itself in the RegExp.
-    literal: only !== undefined && 'literal' in only && /^[\t-\r\x20-\x5f\x61-\x7e]+$/.test(only.literal),
     forward: forwardMatcher(quickSource),
     backward: prefixSource ? backwardMatcher(prefixSource) : undefined,
     prefixMaxLength,
@@ -210,6 +206,17 @@ function backwardMatcher(source: string): Matcher {
 
 /** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
 function confirm(entry: Entry, text: string, anchorEnd: number): { start: number; end: number } | undefined {
+  if (entry.flags & LITERAL) {
+    const start = matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
+    if (start >= 0 && isAscii(text, start, anchorEnd)) {
+      if (
+        (entry.flags & STARTS_WORD && isWordAt(text, start, -1)) ||
+        (entry.flags & ENDS_WORD && isWordAt(text, anchorEnd, 1))
+      )
+        return undefined;
+      return { start, end: anchorEnd };
+    }
+  }
   const c = (entry.confirm ??= confirmerOf(entry));
   return aligned(entry, c, text, anchorEnd) ?? searched(entry, c, text, anchorEnd);
 }
@@ -229,10 +236,6 @@ function aligned(
   if (anchorStart < 0) return undefined;
   // The same bounds as `searched`, so both see the text alike; the match starts at or
   // before the anchor, so it ends within maxLength of the anchor's start.
-  if (c.literal && isAscii(text, anchorStart, anchorEnd)) {
-    const bounded = !(c.startsWord && isWordAt(text, anchorStart, -1)) && !(c.endsWord && isWordAt(text, anchorEnd, 1));
-    return bounded ? { start: anchorStart, end: anchorEnd } : undefined;
-  }
   const lo = Math.max(0, anchorStart - c.prefixMaxLength);
   const hi = Math.min(text.length, anchorStart + entry.maxLength + 1);
   const start = c.backward ? c.backward(text, anchorStart, lo, hi) : anchorStart;
@@ -326,10 +329,23 @@ function hasContext(text: string, start: number, end: number, terms: string[]): 
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEndRaw = text.indexOf('\n', end);
   const lineEnd = lineEndRaw === -1 ? text.length : lineEndRaw;
-  const line = foldString(
-    text.slice(Math.max(lineStart, start - CONTEXT_REACH), Math.min(lineEnd, end + CONTEXT_REACH)),
-  );
-  return terms.some((term) => line.includes(term));
+  const from = Math.max(lineStart, start - CONTEXT_REACH);
+  const to = Math.min(lineEnd, end + CONTEXT_REACH);
+  return terms.some((term) => holdsFolded(text, from, to, term));
+}
+
+/**
+ * Does text[from, to), folded, hold `term` (folded)? Read in place, as the automaton reads,
+ * rather than folding a copy of up to 800 characters for every finding with context terms.
+ */
+function holdsFolded(text: string, from: number, to: number, term: string): boolean {
+  const fold = foldTable();
+  const first = term.charCodeAt(0);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((fold[c] === first || c === ELLIPSIS) && matchForward(text, i, to, term, 0) >= 0) return true;
+  }
+  return false;
 }
 
 /** A finding inside a longer one is the same error seen through a shorter signature. */

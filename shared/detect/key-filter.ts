@@ -21,14 +21,18 @@ import { foldTable } from './fold';
 export const GRAM = 4;
 const MIN_STRIDE = 2;
 const MAX_STRIDE = 8;
+/** Longest stretch of an anchor a probe compares before the anchor itself (see `fromKeys`). */
+const KEY_CHARS = 16;
+/** Keys are found by their first characters: a gram and one more (every key has stride + 3 ≥ 5). */
+const HEAD = GRAM + 1;
+/** Numbers per slot of the head table: gram, fifth character, range of its keys. */
+const SLOT = 4;
 /** Gram counts of text samples are kept in this many bits' worth of slots. */
 const SEEN_BITS = 16;
-/** A key whose grams all turn up this often in the samples is moved, where the anchor allows. */
-const NOISY = 3;
+/** One sighting of a gram in the text's samples outweighs any frequency guess. */
+const SEEN_WEIGHT = 1e6;
 /** Every byte of a gram with bit 5 set: ASCII case folding without a branch (see `SAFE`). */
 export const LOWER = 0x20202020;
-/** How much more a key costs for each anchor that already took it (see `plan`). */
-const TAKEN_COST = 1e4;
 
 let safe: Uint8Array | undefined;
 
@@ -60,6 +64,10 @@ export function gramOf(s: string, at: number): number {
 /** Where the bit set keeps a gram. */
 export function slotOf(gram: number, bits: number): number {
   return Math.imul(gram, 0x9e3779b1) >>> (32 - bits);
+}
+
+function headSlot(gram: number, last: number, bits: number): number {
+  return Math.imul(gram ^ Math.imul(last, 0x27d4eb2d), 0x9e3779b1) >>> (32 - bits);
 }
 
 /** Longest stretches of key characters in a folded anchor: [start, end) pairs. */
@@ -113,6 +121,47 @@ function commonSlots(): Uint8Array {
   return common;
 }
 
+/**
+ * Where each anchor's key starts (-1: no window of key characters), choosing the cheapest
+ * window by `gramCost` summed over the grams a scan may sample in it. When `moving`, only
+ * the anchors it calls movable are placed (the others report -1 and keep their keys). Every text occurrence of a key is checked against
+ * each anchor holding it, so a key costs more by the square of the anchors sharing it: a key
+ * 40 anchors took (a word a vocabulary repeats) costs 40 anchor checks each time it is seen
+ * and is likely to be seen, which letter frequencies alone would not guess.
+ */
+function placeKeys(
+  anchors: readonly string[],
+  stride: number,
+  gramCost: (anchor: string, at: number) => number,
+  moving?: { movable: (a: number) => boolean; keys: readonly string[] },
+): Int32Array {
+  const width = stride + GRAM - 1;
+  const taken = new Map<string, number>();
+  const keyAt = new Int32Array(anchors.length).fill(-1);
+  moving?.keys.forEach((key, a) => {
+    if (!moving.movable(a)) taken.set(key, (taken.get(key) ?? 0) + 1);
+  });
+  anchors.forEach((anchor, a) => {
+    if (moving && !moving.movable(a)) return;
+    let best = -1;
+    let bestCost = Infinity;
+    for (const [s, e] of runsOf(anchor)) {
+      for (let at = s; at + width <= e; at++) {
+        let cost = 0;
+        for (let o = 0; o < stride; o++) cost += gramCost(anchor, at + o);
+        const sharers = 1 + (taken.get(anchor.slice(at, at + width)) ?? 0);
+        cost *= sharers * sharers;
+        if (cost < bestCost) [best, bestCost] = [at, cost];
+      }
+    }
+    if (best < 0) return;
+    const key = anchor.slice(best, best + width);
+    taken.set(key, (taken.get(key) ?? 0) + 1);
+    keyAt[a] = best;
+  });
+  return keyAt;
+}
+
 export interface KeyPlan {
   filter: KeyFilter | undefined;
   /** Anchors the filter covers, in its numbering (their index in this list). */
@@ -128,15 +177,17 @@ export class KeyFilter {
     readonly bits: number,
     readonly set: Int32Array,
     /**
-     * Open-addressing table from gram to its entries (a Map would box grams beyond 2^30):
-     * slot `s` holds `gramAt[s]`, whose entries are `entries[first[s] .. first[s + 1])` when
-     * `used[s]`. An entry is `key * MAX_STRIDE + offset of the gram in the key`.
+     * Open-addressing table from a key's first five characters to the keys starting so (a Map
+     * would box grams beyond 2^30), SLOT numbers a slot so one cache line answers a probe: the
+     * first four as a gram (0 in an empty slot: every gram has bit 5 set in each byte), the
+     * fifth, and the range of the keys in `entries`.
      */
     private readonly tableBits: number,
-    private readonly gramAt: Int32Array,
-    private readonly used: Uint8Array,
-    private readonly first: Int32Array,
+    private readonly table: Int32Array,
     private readonly entries: Int32Array,
+    /** Every key's characters, KEY_CHARS apart, compared without reaching for a string. */
+    private readonly keyChars: Uint8Array,
+    private readonly keyLength: Uint8Array,
     /** Per key (one per keyed anchor): its text, its anchor, and where in the anchor it stands. */
     private readonly keys: string[],
     private readonly anchors: string[],
@@ -167,83 +218,74 @@ export class KeyFilter {
       for (const slot of seen) if (spread[slot]! < 0xffff) spread[slot]!++;
     });
 
+    const cost = (anchor: string, at: number) => costOf(anchor, at, spread);
+    const keyAt = placeKeys(anchors, stride, cost);
     const keyed: number[] = [];
     const unkeyed: number[] = [];
     const keys: string[] = [];
-    const keyAt: number[] = [];
-    // Every text occurrence of a key is checked against each anchor holding it: a key taken by
-    // 40 anchors (a word a synthetic or real vocabulary repeats) costs 40 anchor checks each
-    // time, which no letter-frequency guess outweighs, so keys already taken come last.
-    const taken = new Map<string, number>();
-    anchors.forEach((anchor, a) => {
-      let best = -1;
-      let bestCost = Infinity;
-      for (const [s, e] of runs[a]!) {
-        for (let at = s; at + width <= e; at++) {
-          let cost = 0;
-          for (let o = 0; o < stride; o++) cost += costOf(anchor, at + o, spread);
-          cost *= 1 + TAKEN_COST * (taken.get(anchor.slice(at, at + width)) ?? 0);
-          if (cost < bestCost) [best, bestCost] = [at, cost];
-        }
-      }
-      if (best < 0) {
+    keyAt.forEach((at, a) => {
+      if (at < 0) {
         unkeyed.push(a);
         return;
       }
       keyed.push(a);
-      const key = anchor.slice(best, best + width);
-      taken.set(key, (taken.get(key) ?? 0) + 1);
-      keys.push(key);
-      keyAt.push(best);
+      keys.push(anchors[a]!.slice(at, at + width));
     });
 
     const filter = KeyFilter.fromKeys(
       stride,
       keys,
       keyed.map((a) => anchors[a]!),
-      Int32Array.from(keyAt),
+      Int32Array.from(keyed, (a) => keyAt[a]!),
     );
     return { filter, keyed, unkeyed };
   }
 
   private static fromKeys(stride: number, keys: string[], anchors: string[], keyAt: Int32Array): KeyFilter {
-    // ~1 bit in 64 set: a sampled gram no key holds passes by chance about 1.5% of the time.
+    // ~1 bit in 256 set: a sampled gram no key holds passes by chance about 0.4% of the time.
     const bits = Math.min(22, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 256))));
     const set = new Int32Array(1 << (bits - 5));
-    const grams = new Map<number, number[]>();
+    const heads = new Map<string, number[]>();
     keys.forEach((key, k) => {
       for (let o = 0; o < stride; o++) {
-        const g = gramOf(key, o);
-        const slot = slotOf(g, bits);
+        const slot = slotOf(gramOf(key, o), bits);
         set[slot >>> 5]! |= 1 << (slot & 31);
-        const list = grams.get(g);
-        if (list) list.push(k * MAX_STRIDE + o);
-        else grams.set(g, [k * MAX_STRIDE + o]);
       }
+      const head = key.slice(0, HEAD);
+      const list = heads.get(head);
+      if (list) list.push(k);
+      else heads.set(head, [k]);
     });
-    // At most half full, so a probe for an absent gram stops within a slot or two.
-    const tableBits = Math.max(4, Math.ceil(Math.log2(grams.size * 2 + 1)));
+    // At most half full, so a probe for an absent head stops within a slot or two.
+    const tableBits = Math.max(4, Math.ceil(Math.log2(heads.size * 2 + 1)));
     const size = 1 << tableBits;
-    const gramAt = new Int32Array(size);
-    const used = new Uint8Array(size);
-    const first = new Int32Array(size + 1);
-    const slots: number[][] = Array.from({ length: size }, () => []);
-    for (const [g, list] of grams) {
-      let slot = slotOf(g, tableBits);
-      while (used[slot]) slot = (slot + 1) & (size - 1);
-      used[slot] = 1;
-      gramAt[slot] = g;
-      // Reports then come in text order within a probe: the largest offset is the earliest start.
-      slots[slot] = list.sort((a, b) => (b % MAX_STRIDE) - (a % MAX_STRIDE));
-    }
-    const entries = new Int32Array(keys.length * stride);
+    const table = new Int32Array(size * SLOT);
+    const entries = new Int32Array(keys.length);
     let n = 0;
-    for (let slot = 0; slot < size; slot++) {
-      first[slot] = n;
-      for (const e of slots[slot]!) entries[n++] = e;
+    for (const [head, list] of heads) {
+      const gram = gramOf(head, 0);
+      const last = head.charCodeAt(GRAM) | 0x20;
+      let slot = headSlot(gram, last, tableBits);
+      while (table[slot * SLOT] !== 0) slot = (slot + 1) & (size - 1);
+      table[slot * SLOT] = gram;
+      table[slot * SLOT + 1] = last;
+      table[slot * SLOT + 2] = n;
+      for (const k of list) entries[n++] = k;
+      table[slot * SLOT + 3] = n;
     }
-    first[size] = n;
-    return new KeyFilter(stride, bits, set, tableBits, gramAt, used, first, entries, keys, anchors, keyAt);
+    // A key is compared as far as its anchor has key characters, up to KEY_CHARS: a 5-letter
+    // key of a repeated vocabulary turns up often, 12 letters seldom.
+    const keyChars = new Uint8Array(keys.length * KEY_CHARS);
+    const keyLength = new Uint8Array(keys.length);
+    const ok = safeChars();
+    keys.forEach((key, k) => {
+      const anchor = anchors[k]!;
+      let n = key.length;
+      while (n < KEY_CHARS && keyAt[k]! + n < anchor.length && ok[anchor.charCodeAt(keyAt[k]! + n)] === 1) n++;
+      for (let i = 0; i < n; i++) keyChars[k * KEY_CHARS + i] = anchor.charCodeAt(keyAt[k]! + i);
+      keyLength[k] = n;
+    });
+    return new KeyFilter(stride, bits, set, tableBits, table, entries, keyChars, keyLength, keys, anchors, keyAt);
   }
 
   /**
@@ -260,28 +302,21 @@ export class KeyFilter {
       }
     }
     const timesSeen = (s: string, at: number) => seen[slotOf(gramOf(s, at), SEEN_BITS)]!;
-    const width = this.stride + GRAM - 1;
-    const keys = [...this.keys];
-    const keyAt = Int32Array.from(this.keyAt);
+    // What the text holds outweighs any guess; the guess still orders what it has not seen.
+    const cost = (anchor: string, at: number) => timesSeen(anchor, at) * SEEN_WEIGHT + costOf(anchor, at);
+    const movable = (k: number) => {
+      for (let o = 0; o < this.stride; o++) if (timesSeen(this.keys[k]!, o) > 0) return true;
+      return false;
+    };
+    const keyAt = placeKeys(this.anchors, this.stride, cost, { movable, keys: this.keys });
     let moved = 0;
-    keys.forEach((key, k) => {
-      let least = Infinity;
-      for (let o = 0; o < this.stride; o++) least = Math.min(least, timesSeen(key, o));
-      if (least < NOISY) return;
-      const anchor = this.anchors[k]!;
-      let best = keyAt[k]!;
-      let bestCost = Infinity;
-      for (const [s, e] of runsOf(anchor)) {
-        for (let at = s; at + width <= e; at++) {
-          let cost = 0;
-          for (let o = 0; o < this.stride; o++) cost += timesSeen(anchor, at + o) * 1e6 + costOf(anchor, at + o);
-          if (cost < bestCost) [best, bestCost] = [at, cost];
-        }
+    const keys = this.keys.map((key, k) => {
+      if (keyAt[k] === this.keyAt[k] || keyAt[k]! < 0) {
+        keyAt[k] = this.keyAt[k]!;
+        return key;
       }
-      if (best === keyAt[k]) return;
-      keys[k] = anchor.slice(best, best + width);
-      keyAt[k] = best;
       moved++;
+      return this.anchors[k]!.slice(keyAt[k], keyAt[k]! + key.length);
     });
     return moved ? KeyFilter.fromKeys(this.stride, keys, this.anchors, keyAt) : undefined;
   }
@@ -292,10 +327,10 @@ export class KeyFilter {
     for (const a of this.anchors) chars += a.length;
     return (
       this.set.byteLength +
-      this.gramAt.byteLength +
-      this.used.byteLength +
-      this.first.byteLength +
+      this.table.byteLength +
       this.entries.byteLength +
+      this.keyChars.byteLength +
+      this.keyLength.byteLength +
       this.keyAt.byteLength +
       chars * 2
     );
@@ -303,31 +338,48 @@ export class KeyFilter {
 
   /**
    * Reports (in the filter's numbering, with the offset just past it) every keyed anchor in
-   * text[from, to) whose key holds the gram read at `at`.
+   * text[from, to) whose key holds the gram sampled at `at`: a key starting up to `stride - 1`
+   * before it, found by its first five characters.
    */
-  probe(text: string, at: number, gram: number, from: number, to: number, onHit: OnHit): void {
-    const mask = this.gramAt.length - 1;
-    let slot = slotOf(gram, this.tableBits);
-    while (this.used[slot] && this.gramAt[slot] !== gram) slot = (slot + 1) & mask;
-    if (!this.used[slot]) return;
-    for (let e = this.first[slot]!, end = this.first[slot + 1]!; e < end; e++) {
-      const entry = this.entries[e]!;
-      const k = (entry / MAX_STRIDE) | 0;
-      const start = at - (entry % MAX_STRIDE);
-      const key = this.keys[k]!;
-      if (start < from || start + key.length > to) continue;
-      let i = 0;
-      for (; i < key.length; i++) {
-        let c = text.charCodeAt(start + i);
-        if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-        if (c !== key.charCodeAt(i)) break;
-      }
-      if (i < key.length) continue;
-      const anchor = this.anchors[k]!;
-      const keyAt = this.keyAt[k]!;
-      if (keyAt > 0 && matchBackward(text, start - 1, from, anchor, keyAt - 1) < 0) continue;
-      const end = matchForward(text, start + key.length, to, anchor, keyAt + key.length);
-      if (end >= 0) onHit(k, end);
+  probe(text: string, at: number, from: number, to: number, onHit: OnHit): void {
+    const table = this.table;
+    const mask = (1 << this.tableBits) - 1;
+    // The earliest start first, so reports come in text order.
+    for (let start = Math.max(from, at - this.stride + 1); start <= at; start++) {
+      if (start + HEAD > to) return;
+      const c0 = text.charCodeAt(start);
+      const c1 = text.charCodeAt(start + 1);
+      const c2 = text.charCodeAt(start + 2);
+      const c3 = text.charCodeAt(start + 3);
+      const c4 = text.charCodeAt(start + 4);
+      if ((c0 | c1 | c2 | c3 | c4) >= 0x80) continue;
+      const gram = (c0 | (c1 << 8) | (c2 << 16) | (c3 << 24) | LOWER) >> 0;
+      const last = c4 | 0x20;
+      let slot = headSlot(gram, last, this.tableBits);
+      let g: number;
+      while ((g = table[slot * SLOT]!) !== 0 && (g !== gram || table[slot * SLOT + 1] !== last))
+        slot = (slot + 1) & mask;
+      if (g === 0) continue;
+      for (let e = table[slot * SLOT + 2]!, end = table[slot * SLOT + 3]!; e < end; e++)
+        this.check(text, start, this.entries[e]!, from, to, onHit);
     }
+  }
+
+  /** Key `k` at `start`, then its anchor around it. */
+  private check(text: string, start: number, k: number, from: number, to: number, onHit: OnHit): void {
+    const length = this.keyLength[k]!;
+    if (start + length > to) return;
+    const keyChars = this.keyChars;
+    const base = k * KEY_CHARS;
+    for (let i = 0; i < length; i++) {
+      let c = text.charCodeAt(start + i);
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      if (c !== keyChars[base + i]) return;
+    }
+    const anchor = this.anchors[k]!;
+    const keyAt = this.keyAt[k]!;
+    if (keyAt > 0 && matchBackward(text, start - 1, from, anchor, keyAt - 1) < 0) return;
+    const end = matchForward(text, start + length, to, anchor, keyAt + length);
+    if (end >= 0) onHit(k, end);
   }
 }

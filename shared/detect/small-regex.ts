@@ -15,6 +15,10 @@
 interface CharSet {
   /** 1 where an ASCII code unit is in the set. */
   ascii: Uint8Array;
+  /** The one ASCII character a literal source stands for (a letter in lower case), or -1. */
+  plain: number;
+  /** Its place in `setList`, which programs refer to. */
+  id: number;
   /** Decides code points beyond ASCII; made on first use. */
   rest: RegExp | undefined;
   source: string;
@@ -33,6 +37,11 @@ const SPLIT = 2;
 const JMP = 3;
 const NOT_AHEAD = 4;
 const DONE = 5;
+/** A run of plain ASCII characters, compared in one go (see `Instruction.chars`). */
+const LITERAL = 6;
+/** Packed forms only: the lazy kinds of REP and SPLIT. */
+const REP_LAZY = 7;
+const SPLIT_LAZY = 8;
 
 interface Instruction {
   op: number;
@@ -42,11 +51,15 @@ interface Instruction {
   greedy: boolean;
   /** Jump target (JMP) or the second choice (SPLIT). */
   to: number;
+  /** LITERAL: the characters in matching order, letters lower-cased. */
+  chars: string;
 }
 
 class Unsupported extends Error {}
 
 const sets = new Map<string, CharSet>();
+/** Every set made, shared by all programs: they hold numbers, and a few hot sets serve them all. */
+const setList: CharSet[] = [];
 
 /** The set matching what `source` (one class, escape or character) matches under flags `iu`. */
 function charSet(source: string): CharSet {
@@ -59,7 +72,8 @@ function charSet(source: string): CharSet {
       : source.length === 2 && source[0] === '\\' && !/\w/.test(source[1]!)
         ? source[1]!
         : '';
-  if (c && c.charCodeAt(0) < 128) {
+  const plain = c && c.charCodeAt(0) < 128 ? c.toLowerCase().charCodeAt(0) : -1;
+  if (plain >= 0) {
     // A plain ASCII character: itself and its other case (non-ASCII folds are left to `rest`).
     ascii[c.charCodeAt(0)] = 1;
     if (/[a-z]/i.test(c)) ascii[c.toLowerCase().charCodeAt(0)] = ascii[c.toUpperCase().charCodeAt(0)] = 1;
@@ -67,8 +81,9 @@ function charSet(source: string): CharSet {
     const test = new RegExp(`^(?:${source})$`, 'iu');
     for (let u = 0; u < 128; u++) ascii[u] = test.test(String.fromCharCode(u)) ? 1 : 0;
   }
-  set = { ascii, rest: undefined, source };
+  set = { ascii, plain, id: setList.length, rest: undefined, source };
   sets.set(source, set);
+  setList.push(set);
   return set;
 }
 
@@ -212,22 +227,49 @@ class Parser {
   }
 }
 
+/**
+ * Is instruction `at` the target of a jump or a second choice? Targets are set once the
+ * instructions they skip are emitted, so while emitting, only those already known count;
+ * a run is never extended across the end of an alternative or an optional part, since the
+ * SPLIT or JMP that ends it is emitted in between.
+ */
+function jumpedTo(out: Instruction[], at: number): boolean {
+  return out.some((ins) => (ins.op === SPLIT || ins.op === JMP) && ins.to === at);
+}
+
 /** Repeats of a group are unrolled; past this many copies the source is left to RegExp. */
 const MAX_UNROLLED = 64;
 
-function emit(node: Node, backward: boolean, out: Instruction[]): void {
-  const add = (op: number, fields: Partial<Instruction> = {}): Instruction => {
-    const instruction: Instruction = { op, set: undefined, min: 0, max: 0, greedy: true, to: -1, ...fields };
-    out.push(instruction);
-    return instruction;
+function add(out: Instruction[], op: number, fields: Partial<Instruction> = {}): Instruction {
+  const instruction: Instruction = {
+    op,
+    set: undefined,
+    min: 0,
+    max: 0,
+    greedy: true,
+    to: -1,
+    chars: '',
+    ...fields,
   };
+  out.push(instruction);
+  return instruction;
+}
+
+function emit(node: Node, backward: boolean, out: Instruction[]): void {
   switch (node.t) {
-    case 'set':
-      add(SET, { set: node.set });
+    case 'set': {
+      const last = out[out.length - 1];
+      // Joined to the run before it when both are plain characters and nothing jumps between.
+      if (node.set.plain >= 0 && last?.op === LITERAL && !jumpedTo(out, out.length)) {
+        last.chars += String.fromCharCode(node.set.plain);
+      } else if (node.set.plain >= 0) {
+        add(out, LITERAL, { chars: String.fromCharCode(node.set.plain) });
+      } else add(out, SET, { set: node.set });
       return;
+    }
     case 'notAhead':
       if (backward) throw new Unsupported('lookahead inside a lookbehind');
-      add(NOT_AHEAD, { set: node.set });
+      add(out, NOT_AHEAD, { set: node.set });
       return;
     case 'seq': {
       const items = backward ? [...node.items].reverse() : node.items;
@@ -238,9 +280,9 @@ function emit(node: Node, backward: boolean, out: Instruction[]): void {
       const jumps: Instruction[] = [];
       node.items.forEach((item, i) => {
         const last = i === node.items.length - 1;
-        const split = last ? undefined : add(SPLIT);
+        const split = last ? undefined : add(out, SPLIT);
         emit(item, backward, out);
-        if (!last) jumps.push(add(JMP));
+        if (!last) jumps.push(add(out, JMP));
         if (split) split.to = out.length;
       });
       for (const jump of jumps) jump.to = out.length;
@@ -248,7 +290,7 @@ function emit(node: Node, backward: boolean, out: Instruction[]): void {
     }
     case 'rep': {
       if (node.node.t === 'set') {
-        add(REP, { set: node.node.set, min: node.min, max: node.max, greedy: node.greedy });
+        add(out, REP, { set: node.node.set, min: node.min, max: node.max, greedy: node.greedy });
         return;
       }
       if (node.max === Infinity || node.max > MAX_UNROLLED) throw new Unsupported('unbounded group repeat');
@@ -256,7 +298,7 @@ function emit(node: Node, backward: boolean, out: Instruction[]): void {
       // x{0,n} as (?:x(?:x(?:…)?)?)?: each copy is tried only after the one before it.
       const splits: Instruction[] = [];
       for (let i = node.min; i < node.max; i++) {
-        splits.push(add(SPLIT, { greedy: node.greedy }));
+        splits.push(add(out, SPLIT, { greedy: node.greedy }));
         emit(node.node, backward, out);
       }
       for (const split of splits) split.to = out.length;
@@ -265,9 +307,58 @@ function emit(node: Node, backward: boolean, out: Instruction[]): void {
   }
 }
 
+/** Numbers per packed instruction: the operation and up to three arguments. */
+const WIDTH = 4;
+const INFINITE = 0x7fffffff;
+
+/**
+ * The instructions as one Int32Array and one string of literal characters: a confirmation
+ * reads a few cache lines of them, where objects per instruction scattered it over dozens,
+ * and candidates come seldom enough that each finds the program out of cache.
+ */
+function pack(instructions: Instruction[]): { code: Int32Array; chars: string } {
+  const code = new Int32Array(instructions.length * WIDTH);
+  let chars = '';
+  instructions.forEach((ins, i) => {
+    const at = i * WIDTH;
+    code[at] = ins.op;
+    switch (ins.op) {
+      case SET:
+      case NOT_AHEAD:
+        code[at + 1] = ins.set!.id;
+        break;
+      case REP:
+        code[at] = ins.greedy ? REP : REP_LAZY;
+        code[at + 1] = ins.set!.id;
+        code[at + 2] = ins.min;
+        code[at + 3] = Math.min(ins.max, INFINITE);
+        break;
+      case SPLIT:
+        code[at] = ins.greedy ? SPLIT : SPLIT_LAZY;
+        code[at + 1] = ins.to;
+        break;
+      case JMP:
+        code[at + 1] = ins.to;
+        break;
+      case LITERAL:
+        code[at + 1] = chars.length;
+        code[at + 2] = ins.chars.length;
+        chars += ins.chars;
+        break;
+    }
+  });
+  return { code, chars };
+}
+
+/** Does a non-ASCII unit match this plain ASCII character under flags `iu`? Only two do. */
+function foldsToAscii(c: number, plain: number): boolean {
+  return (c === 0x212a && plain === 0x6b) || (c === 0x17f && plain === 0x73);
+}
+
 export class SmallRegex {
   private constructor(
-    private readonly program: Instruction[],
+    private readonly code: Int32Array,
+    private readonly chars: string,
     private readonly backward: boolean,
   ) {}
 
@@ -279,8 +370,9 @@ export class SmallRegex {
     try {
       const program: Instruction[] = [];
       emit(new Parser(source).parse(), backward, program);
-      program.push({ op: DONE, set: undefined, min: 0, max: 0, greedy: true, to: -1 });
-      return new SmallRegex(program, backward);
+      add(program, DONE);
+      const { code, chars } = pack(program);
+      return new SmallRegex(code, chars, backward);
     } catch (error) {
       if (error instanceof Unsupported) return undefined;
       throw error;
@@ -296,33 +388,55 @@ export class SmallRegex {
   }
 
   private step(pc: number, pos: number, text: string, lo: number, hi: number): number {
-    const program = this.program;
+    const code = this.code;
     const backward = this.backward;
     for (;;) {
-      const ins = program[pc]!;
-      switch (ins.op) {
+      const at = pc * WIDTH;
+      switch (code[at]) {
         case SET: {
-          const units = backward ? unitsBefore(ins.set!, text, pos, lo) : unitsAt(ins.set!, text, pos, hi);
+          const set = setList[code[at + 1]!]!;
+          const units = backward ? unitsBefore(set, text, pos, lo) : unitsAt(set, text, pos, hi);
           if (units === 0) return -1;
           pos += backward ? -units : units;
           pc++;
           continue;
         }
+        case LITERAL: {
+          const chars = this.chars;
+          const from = code[at + 1]!;
+          const n = code[at + 2]!;
+          if (backward ? pos - n < lo : pos + n > hi) return -1;
+          for (let i = 0; i < n; i++) {
+            let c = text.charCodeAt(backward ? pos - 1 - i : pos + i);
+            if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+            const plain = chars.charCodeAt(from + i);
+            if (c !== plain && !foldsToAscii(c, plain)) return -1;
+          }
+          pos += backward ? -n : n;
+          pc++;
+          continue;
+        }
         case REP:
-          return this.repeat(pc, ins, pos, text, lo, hi);
+        case REP_LAZY:
+          return this.repeat(pc, pos, text, lo, hi);
         case SPLIT: {
-          // Greedy: go on into the repeat or the first alternative first; lazy: skip first.
-          const first = ins.greedy ? pc + 1 : ins.to;
-          const r = this.step(first, pos, text, lo, hi);
+          // Greedy: into the repeat or the first alternative first.
+          const r = this.step(pc + 1, pos, text, lo, hi);
           if (r >= 0) return r;
-          pc = ins.greedy ? ins.to : pc + 1;
+          pc = code[at + 1]!;
+          continue;
+        }
+        case SPLIT_LAZY: {
+          const r = this.step(code[at + 1]!, pos, text, lo, hi);
+          if (r >= 0) return r;
+          pc++;
           continue;
         }
         case JMP:
-          pc = ins.to;
+          pc = code[at + 1]!;
           continue;
         case NOT_AHEAD:
-          if (unitsAt(ins.set!, text, pos, hi) !== 0) return -1;
+          if (unitsAt(setList[code[at + 1]!]!, text, pos, hi) !== 0) return -1;
           pc++;
           continue;
         default:
@@ -331,17 +445,21 @@ export class SmallRegex {
     }
   }
 
-  private repeat(pc: number, ins: Instruction, pos: number, text: string, lo: number, hi: number): number {
-    const set = ins.set!;
+  private repeat(pc: number, pos: number, text: string, lo: number, hi: number): number {
+    const code = this.code;
+    const at = pc * WIDTH;
+    const set = setList[code[at + 1]!]!;
+    const min = code[at + 2]!;
+    const max = code[at + 3]!;
     const backward = this.backward;
     const sign = backward ? -1 : 1;
     let n = 0;
     let p = pos;
     let units: number;
-    if (ins.greedy) {
+    if (code[at] === REP) {
       // Positions after each repeat, kept only once a character is two units wide.
       let stops: number[] | undefined;
-      while (n < ins.max) {
+      while (n < max) {
         units = backward ? unitsBefore(set, text, p, lo) : unitsAt(set, text, p, hi);
         if (units === 0) break;
         if (units === 2 && !stops) stops = Array.from({ length: n + 1 }, (_, i) => pos + sign * i);
@@ -349,20 +467,20 @@ export class SmallRegex {
         n++;
         stops?.push(p);
       }
-      for (; n >= ins.min; n--) {
+      for (; n >= min; n--) {
         const r = this.step(pc + 1, stops ? stops[n]! : pos + sign * n, text, lo, hi);
         if (r >= 0) return r;
       }
       return -1;
     }
-    for (; n < ins.min; n++) {
+    for (; n < min; n++) {
       units = backward ? unitsBefore(set, text, p, lo) : unitsAt(set, text, p, hi);
       if (units === 0) return -1;
       p += sign * units;
     }
     for (;;) {
       const r = this.step(pc + 1, p, text, lo, hi);
-      if (r >= 0 || n >= ins.max) return r;
+      if (r >= 0 || n >= max) return r;
       units = backward ? unitsBefore(set, text, p, lo) : unitsAt(set, text, p, hi);
       if (units === 0) return -1;
       p += sign * units;
