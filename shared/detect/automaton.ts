@@ -75,7 +75,7 @@ export class Automaton {
   scan(text: string, onHit: OnHit, from = 0, to = text.length): void {
     if (this.rest) {
       const ids = this.restIds;
-      this.rest.scan(text, this.filter ? (p, end) => onHit(ids[p]!, end) : onHit, from, to);
+      this.rest.scan(text, this.filter ? (p, end, start) => onHit(ids[p]!, end, start) : onHit, from, to);
     }
     if (!this.filter) return;
     if (!this.learned && to - from >= LEARN_FROM) this.learn(text, from, to);
@@ -83,7 +83,7 @@ export class Automaton {
     spare = undefined;
     try {
       const ids = this.keyedIds;
-      this.sample(text, this.filter, (k, end) => onHit(ids[k]!, end), from, to, buffer);
+      this.sample(text, this.filter, (k, end, start) => onHit(ids[k]!, end, start), from, to, buffer);
     } finally {
       spare = buffer;
     }

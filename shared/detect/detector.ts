@@ -119,10 +119,10 @@ export class Detector {
     // Candidates beyond a generous multiple of the cap cannot change the outcome.
     let candidates = max * 4;
     // Confirmed as the automaton reports them, while the text around them is still in cache.
-    this.automaton.scan(text, (anchor, end) => {
+    this.automaton.scan(text, (anchor, end, start) => {
       if (candidates-- <= 0) return;
       for (const entry of this.byAnchor[anchor]!) {
-        const match = confirm(entry, text, end);
+        const match = confirm(entry, text, end, start);
         if (!match) continue;
         if (entry.contextTerms.length && !hasContext(text, match.start, match.end, entry.contextTerms)) continue;
         found.push({
@@ -205,9 +205,15 @@ function backwardMatcher(source: string): Matcher {
 }
 
 /** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
-function confirm(entry: Entry, text: string, anchorEnd: number): { start: number; end: number } | undefined {
+function confirm(
+  entry: Entry,
+  text: string,
+  anchorEnd: number,
+  anchorStart: number,
+): { start: number; end: number } | undefined {
   if (entry.flags & LITERAL) {
-    const start = matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
+    const start =
+      anchorStart >= 0 ? anchorStart : matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
     if (start >= 0 && isAscii(text, start, anchorEnd)) {
       if (
         (entry.flags & STARTS_WORD && isWordAt(text, start, -1)) ||

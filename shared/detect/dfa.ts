@@ -32,7 +32,8 @@ const encoder = new TextEncoder();
 /** Reused between scans; a scan started from inside `onHit` takes a buffer of its own. */
 let spare: Uint8Array | undefined;
 
-export type OnHit = (pattern: number, end: number) => void;
+/** `start` is where the anchor starts when the finder knows it, -1 when it does not. */
+export type OnHit = (pattern: number, end: number, start: number) => void;
 
 /**
  * Can a scan for this anchor read UTF-8 bytes? Not if it holds a surrogate or U+FFFD:
@@ -261,7 +262,7 @@ export class Dfa {
         s = 0;
         continue;
       }
-      for (let h = this.hit[s]!; h !== -1; h = this.hit[this.fail[h]!]!) onHit(this.own.get(h)!, i + 1);
+      for (let h = this.hit[s]!; h !== -1; h = this.hit[this.fail[h]!]!) onHit(this.own.get(h)!, i + 1, -1);
     }
     return s;
   }
@@ -316,7 +317,7 @@ export class Dfa {
         state = target < rowCount ? -1 : target;
         if (state < 0) row = target * classes;
         // Report this state's pattern, then those of its suffixes.
-        for (let s = hit[target]!; s !== -1; s = hit[fail[s]!]!) onHit(this.own.get(s)!, at + j + 1 - extra);
+        for (let s = hit[target]!; s !== -1; s = hit[fail[s]!]!) onHit(this.own.get(s)!, at + j + 1 - extra, -1);
       }
       at = end;
     }

@@ -378,8 +378,9 @@ export class KeyFilter {
     }
     const anchor = this.anchors[k]!;
     const keyAt = this.keyAt[k]!;
-    if (keyAt > 0 && matchBackward(text, start - 1, from, anchor, keyAt - 1) < 0) return;
+    const anchorStart = keyAt > 0 ? matchBackward(text, start - 1, from, anchor, keyAt - 1) : start;
+    if (anchorStart < 0) return;
     const end = matchForward(text, start + length, to, anchor, keyAt + length);
-    if (end >= 0) onHit(k, end);
+    if (end >= 0) onHit(k, end, anchorStart);
   }
 }
