@@ -83,11 +83,25 @@ describe('automaton (key filter and exact automaton together)', () => {
     expect(hits(automaton, text)).toEqual(expected);
   });
 
-  it('falls back to the exact automaton when no anchor has a key', () => {
-    const anchors = ['500', '401', 'etp.dat'];
+  it('finds anchors too short for a key with indexOf, outward from digits and punctuation', () => {
+    const anchors = ['500', '401', 'etp.dat', 'a 500 b', 'x..y', 'ab'];
     const automaton = Automaton.build(anchors);
-    expect(automaton.unkeyedCount).toBe(3);
-    const text = 'HTTP 500 then 401; ETP.DAT missing, 15001 and etp.data';
+    // `etp.dat` has a key (a lone dot may stand in one); `ab` and `x..y` have no caseless stretch.
+    expect(automaton.needleCount).toBe(3);
+    expect(automaton.unkeyedCount).toBe(2);
+    const text = 'HTTP 500 then 401; ETP.DAT missing, 15001, etp.data, A\t\t500   B, a 500b, X..Y, x…y, AB';
+    const expected = hits(Dfa.build(anchors), text);
+    expect(expected.length).toBeGreaterThan(8);
+    expect(hits(automaton, text)).toEqual(expected);
+    expect(hits(automaton, text, 9, 60)).toEqual(hits(Dfa.build(anchors), text, 9, 60));
+  });
+
+  it('gives many short anchors one automaton pass instead of a pass each', () => {
+    const anchors = ['500', '401', '404', '503', '2.0', 'a:b', 'x/y', '1:1'];
+    const automaton = Automaton.build(anchors);
+    expect(automaton.needleCount).toBe(0);
+    expect(automaton.unkeyedCount).toBe(anchors.length);
+    const text = '500 401 404 503 2.0 A:B x/y 1:1:1 2…0';
     expect(hits(automaton, text)).toEqual(hits(Dfa.build(anchors), text));
   });
 

@@ -1,15 +1,18 @@
 /**
  * Finds every anchor in a text. Anchors with a key (key-filter.ts) are found by sampling the
  * text a few bytes apart and checking the anchor where a key stands, so most of the text is
- * never read character by character; the few without one (`500`, `etp.dat`) get one pass of
- * a small exact automaton (dfa.ts).
+ * never read character by character. The few without one (`500`, `etp.dat`) are looked for
+ * with indexOf (needles.ts), and whatever is left gets one pass of a small exact automaton
+ * (dfa.ts).
  *
  * The hits are exact: the same as one automaton over the whole text would report. They come
- * in text order within each of the two passes.
+ * in text order within each pass.
  */
 import type { OnHit } from './dfa';
 import { Dfa, bytewise } from './dfa';
 import { GRAM, KeyFilter, LOWER, gramOf, slotOf } from './key-filter';
+import type { Needle } from './needles';
+import { MAX_NEEDLES, needleOf, scanNeedles } from './needles';
 
 /** Samples a chunk holds: chunks are `stride` times this in UTF-16 units, so samples stay aligned. */
 const CHUNK_SAMPLES = 4096;
@@ -35,8 +38,10 @@ interface ScanBuffer {
 export class Automaton {
   private constructor(
     private filter: KeyFilter | undefined,
-    /** Anchors the filter does not cover (all of them without a filter). */
+    /** Anchors the filter does not cover and no needle finds (all of them without either). */
     private readonly rest: Dfa | undefined,
+    /** The few short anchors found with indexOf (needles.ts). */
+    private readonly needles: readonly Needle[],
     /** The caller's numbers of the filter's anchors and of the automaton's. */
     private readonly keyedIds: Int32Array,
     private readonly restIds: Int32Array,
@@ -49,17 +54,25 @@ export class Automaton {
   static build(anchors: readonly string[]): Automaton {
     // The filter reads UTF-8 bytes; anchors outside the BMP are read as UTF-16 units.
     const plan = anchors.every(bytewise) ? KeyFilter.plan(anchors) : undefined;
-    if (!plan?.filter) {
-      const ids = Int32Array.from({ length: anchors.length }, (_, i) => i);
-      return new Automaton(undefined, Dfa.build(anchors), new Int32Array(0), ids);
-    }
-    const rest = plan.unkeyed.length ? Dfa.build(plan.unkeyed.map((i) => anchors[i]!)) : undefined;
-    return new Automaton(plan.filter, rest, Int32Array.from(plan.keyed), Int32Array.from(plan.unkeyed));
+    const filter = plan?.filter;
+    const unkeyed = filter ? plan.unkeyed : anchors.map((_, i) => i);
+    let needles = unkeyed.map((i) => needleOf(anchors[i]!, i)).filter((n) => n !== undefined);
+    // Past a handful, one automaton pass over the text costs less than a pass for each.
+    if (needles.length > MAX_NEEDLES) needles = [];
+    const byNeedle = new Set(needles.map((n) => n.id));
+    const left = unkeyed.filter((i) => !byNeedle.has(i));
+    const rest = left.length ? Dfa.build(left.map((i) => anchors[i]!)) : undefined;
+    return new Automaton(filter, rest, needles, Int32Array.from(filter ? plan.keyed : []), Int32Array.from(left));
   }
 
   /** Anchors that need a full pass of the exact automaton. */
   get unkeyedCount(): number {
     return this.restIds.length;
+  }
+
+  /** Anchors found with indexOf. */
+  get needleCount(): number {
+    return this.needles.length;
   }
 
   get byteSize(): number {
@@ -75,8 +88,9 @@ export class Automaton {
   scan(text: string, onHit: OnHit, from = 0, to = text.length): void {
     if (this.rest) {
       const ids = this.restIds;
-      this.rest.scan(text, this.filter ? (p, end, start) => onHit(ids[p]!, end, start) : onHit, from, to);
+      this.rest.scan(text, (p, end, start) => onHit(ids[p]!, end, start), from, to);
     }
+    scanNeedles(this.needles, text, onHit, from, to);
     if (!this.filter) return;
     if (!this.learned && to - from >= LEARN_FROM) this.learn(text, from, to);
     const buffer = spare ?? newBuffer();

@@ -3,14 +3,14 @@
  * through the automaton.
  *
  * Each anchor gets a key: a window of `stride + 3` characters from the part of the anchor
- * that stands in raw text exactly as it is folded, but for ASCII case (letters, digits and
- * punctuation nothing else folds to). Every occurrence of such a window holds one of its first
+ * that stands in raw text exactly as it is folded, but for ASCII case (letters, digits,
+ * punctuation nothing else folds to, and a dot that has no other beside it). Every occurrence of such a window holds one of its first
  * `stride` four-character grams at an offset that is a multiple of `stride`, so the scan
  * reads four bytes every `stride` bytes and looks them up in a bit set; only where a gram is
  * known does it compare the key, and only where a key is found does it compare the whole
  * anchor, outward from the key.
  *
- * Anchors without such a window (`500`, `etp.dat`) are left to a full automaton pass.
+ * Anchors without such a window (`500`) are left to the caller (automaton.ts).
  */
 import { commonWords, frequencies } from './common-text';
 import { matchBackward, matchForward } from './anchor-match';
@@ -21,6 +21,7 @@ import { foldTable } from './fold';
 export const GRAM = 4;
 const MIN_STRIDE = 2;
 const MAX_STRIDE = 8;
+const DOT = 0x2e;
 /** Longest stretch of an anchor a probe compares before the anchor itself (see `fromKeys`). */
 const KEY_CHARS = 16;
 /** Keys are found by their first characters: a gram and one more (every key has stride + 3 ≥ 5). */
@@ -70,14 +71,22 @@ function headSlot(gram: number, last: number, bits: number): number {
   return Math.imul(gram ^ Math.imul(last, 0x27d4eb2d), 0x9e3779b1) >>> (32 - bits);
 }
 
+/**
+ * May a key hold the anchor's character at `i`? A safe character, or a dot where the anchor
+ * has no two in a row: the text's `…` only ever stands for three.
+ */
+function isKeyChar(anchor: string, i: number): boolean {
+  const c = anchor.charCodeAt(i);
+  if (c === DOT) return anchor.charCodeAt(i - 1) !== DOT && anchor.charCodeAt(i + 1) !== DOT;
+  return c < 0x80 && safeChars()[c] === 1;
+}
+
 /** Longest stretches of key characters in a folded anchor: [start, end) pairs. */
 function runsOf(anchor: string): [number, number][] {
-  const ok = safeChars();
   const runs: [number, number][] = [];
   let start = -1;
   for (let i = 0; i <= anchor.length; i++) {
-    const c = i < anchor.length ? anchor.charCodeAt(i) : 0;
-    const good = c < 0x80 && ok[c] === 1;
+    const good = i < anchor.length && isKeyChar(anchor, i);
     if (good && start < 0) start = i;
     if (!good && start >= 0) {
       runs.push([start, i]);
@@ -280,11 +289,10 @@ export class KeyFilter {
     // key of a repeated vocabulary turns up often, 12 letters seldom.
     const keyChars = new Uint8Array(keys.length * KEY_CHARS);
     const keyLength = new Uint8Array(keys.length);
-    const ok = safeChars();
     keys.forEach((key, k) => {
       const anchor = anchors[k]!;
       let n = key.length;
-      while (n < KEY_CHARS && keyAt[k]! + n < anchor.length && ok[anchor.charCodeAt(keyAt[k]! + n)] === 1) n++;
+      while (n < KEY_CHARS && keyAt[k]! + n < anchor.length && isKeyChar(anchor, keyAt[k]! + n)) n++;
       for (let i = 0; i < n; i++) keyChars[k * KEY_CHARS + i] = anchor.charCodeAt(keyAt[k]! + i);
       keyLength[k] = n;
     });

@@ -18,9 +18,12 @@ export interface MatcherFigures {
   automatonBytes: number;
   /** Heap and buffer growth from keeping one built Detector. */
   retainedBytes: number;
-  /** Warm: median over the timed rounds, after two scans (RegExps compiled and tiered up). */
+  /** Warm: median over the timed rounds, after two scans (confirming programs made, keys learnt). */
   mbPerSec: number;
-  /** The first scan of a fresh Detector, which compiles the RegExps confirming candidates. */
+  /**
+   * The first scan of a fresh Detector: it learns which keys the text is full of and makes the
+   * programs confirming candidates.
+   */
   coldMbPerSec: number;
   findings: number;
 }
@@ -91,7 +94,7 @@ export function benchDetection(
     return { label, signatures, kept, retainedBytes, buildMs, coldMbPerSec, times: [] as number[], findings: 0 };
   });
   const singles = needles(needleSource).map((needle) => ({ needle, times: [] as number[] }));
-  // No forced collection between rounds: a full GC drops V8's compiled RegExp code.
+  // No forced collection between rounds: a page's scans do not get one either.
   for (let round = 0; round < rounds; round++) {
     for (const p of prepared) {
       // One untimed scan first: each matcher is timed with its own tables in the cache, as
