@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { compileContent } from '../compiler/compile';
+import { readContent } from '../compiler/read-content';
+import { fillPlaceholders, generateKnowledge } from '../../test/bench/generate-kb';
+import { mulberry32, pick } from '../../test/bench/rng';
 import { Detector } from './detector';
+import { foldString } from './fold';
+import { compilePattern } from './pattern';
 import type { DetectableSignature } from './detector';
 
 const sig = (id: string, text: string, extra: Partial<DetectableSignature> = {}): DetectableSignature => ({
@@ -151,5 +157,54 @@ describe('detection', () => {
     const found = detector.find(hostile, { maxFindings: 1000 });
     expect(found.length).toBe(1000);
     expect(detector.find('{email} {guid} ((((((((((( [[[[ \\ $^*+?'.repeat(1000))).toEqual([]);
+  });
+
+  it('finds what one RegExp per signature finds over the whole text, in real and synthetic logs', () => {
+    // The reference: every signature's exact RegExp over the whole text, its context rule on a
+    // folded copy of the line, and the longer of two nested findings, all done the slow way.
+    const rng = mulberry32(7);
+    const real = compileContent(readContent('content', '.')).bundle!.signatures;
+    const synthetic = compileContent(generateKnowledge(400) as never).bundle!.signatures;
+    const signatures = [...real, ...synthetic];
+    const disguise = (line: string) => {
+      let out = line.replace(/ /g, () => pick(rng, [' ', ' ', '  ', '\t', '\u00a0', '\u0085']));
+      if (rng() < 0.3) out = out.toUpperCase();
+      if (rng() < 0.2) out = out.replace('...', '…').replace("'", '’');
+      // A near miss now and then: a letter glued on, or one cut off.
+      if (rng() < 0.1) out = rng() < 0.5 ? `x${out}` : out.slice(0, -1);
+      return out;
+    };
+    const filler = ['INFO request served', 'GET /owa/ 200 0 0 15', 'ProxyGateway listener up', 'sync ok', 'é’…'];
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const sig = pick(rng, signatures);
+      const example = sig.examples[0] ? fillPlaceholders(rng, sig.examples[0]) : sig.text;
+      lines.push(rng() < 0.4 ? `${pick(rng, filler)} ${disguise(example)} ${pick(rng, filler)}` : pick(rng, filler));
+    }
+    const text = lines.join('\n');
+
+    const expected: { signature: string; start: number; end: number }[] = [];
+    for (const sig of signatures) {
+      const regex = new RegExp(compilePattern(sig.text).source, 'giu');
+      const terms = (sig.context?.line ?? []).map(foldString);
+      for (const m of text.matchAll(regex)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (terms.length) {
+          const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+          const lineEnd = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end);
+          const line = foldString(text.slice(Math.max(lineStart, start - 400), Math.min(lineEnd, end + 400)));
+          if (!terms.some((t) => line.includes(t))) continue;
+        }
+        expected.push({ signature: sig.id, start, end });
+      }
+    }
+    expected.sort((a, b) => a.start - b.start || b.end - a.end);
+    let cover = -1;
+    const kept = expected.filter((f) => (f.end <= cover ? false : ((cover = f.end), true)));
+
+    const found = new Detector(signatures).find(text, { maxFindings: 100_000 });
+    expect(kept.length).toBeGreaterThan(400);
+    expect(found.map(({ signature, start, end }) => ({ signature, start, end }))).toEqual(kept);
   });
 });
