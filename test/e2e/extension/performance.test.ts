@@ -129,10 +129,13 @@ test('a page past the node limit backs off and says so, keeping the marks it mad
   );
   expect(summary!.reason).toBe('too-many-nodes');
   expect(summary!.errors).toBeGreaterThan(0);
-  // Our own work stays sliced even here (repaints of 200 000 nodes are the page's own cost).
+  // Our own work stays sliced even here. Repaints of 200 000 nodes (Paint, or PrePaint,
+  // Layerize and Commit) and the collector are the page's own cost: on a shared 2-core machine
+  // one of them passed 50 ms in a run out of three, with no task of ours near it.
   const from = tasks.find((t) => t.ours)!.start;
-  const work = tasks.filter((t) => t.start >= from && !t.inside.includes('Paint'));
-  expect(Math.max(...work.map((t) => t.cpu))).toBeLessThan(50);
+  const ours = tasks.filter((t) => t.start >= from && (t.ours || t.inside.includes('RunYieldContinuation')));
+  expect(ours.length).toBeGreaterThan(0);
+  expect(Math.max(...ours.map((t) => t.cpu))).toBeLessThan(50);
   await page.close();
 });
 

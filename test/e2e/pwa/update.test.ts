@@ -2,7 +2,7 @@
  * A deploy while a tab is open: the tab keeps its version (chunks included, even those the
  * deploy deleted) until the user accepts "update available", then reloads into the new one.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,18 +23,37 @@ afterAll(async () => {
   rmSync(site, { recursive: true, force: true });
 });
 
-/** Version 2: the entry chunk gets a new name and the old file is gone, as after a real build. */
+/**
+ * Version 2, as a real build makes it: the entry chunk gets a new name, and so does every chunk
+ * that imports a renamed one (its text changed); the old files are gone.
+ */
 function deployNewVersion(): { oldEntry: string; newEntry: string } {
-  const oldEntry = readdirSync(join(site, 'assets')).find((f) => /^index-.*\.js$/.test(f))!;
-  const newEntry = oldEntry.replace(/^index-/, 'index-v2');
-  renameSync(join(site, 'assets', oldEntry), join(site, 'assets', newEntry));
-  const html = readFileSync(join(site, 'index.html'), 'utf8').replace(oldEntry, newEntry);
+  const dir = join(site, 'assets');
+  const chunks = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const oldEntry = chunks.find((f) => /^index-.*\.js$/.test(f))!;
+  const renamed = new Map([[oldEntry, oldEntry.replace(/^index-/, 'index-v2')]]);
+  const text = new Map(chunks.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of chunks) {
+      if (renamed.has(f) || ![...renamed.keys()].some((old) => text.get(f)!.includes(old))) continue;
+      renamed.set(f, f.replace(/-([\w]+)\.js$/, '-v2$1.js'));
+      grew = true;
+    }
+  }
+  const rewrite = (content: string) => [...renamed].reduce((out, [from, to]) => out.split(from).join(to), content);
+  for (const [from, to] of renamed) {
+    writeFileSync(join(dir, to), rewrite(text.get(from)!));
+    rmSync(join(dir, from));
+  }
+  const html = rewrite(readFileSync(join(site, 'index.html'), 'utf8'));
   writeFileSync(join(site, 'index.html'), html.replace('</body>', '<!-- version 2 --></body>'));
-  const sw = readFileSync(join(site, 'sw.js'), 'utf8')
-    .replace(oldEntry, newEntry)
-    .replace(/(\{url:"index\.html",revision:")[0-9a-f]+"/, '$1version-2"');
+  const sw = rewrite(readFileSync(join(site, 'sw.js'), 'utf8')).replace(
+    /(\{url:"index\.html",revision:")[0-9a-f]+"/,
+    '$1version-2"',
+  );
   writeFileSync(join(site, 'sw.js'), sw);
-  return { oldEntry, newEntry };
+  return { oldEntry, newEntry: renamed.get(oldEntry)! };
 }
 
 const entryScript = (s: Session) =>
