@@ -48,7 +48,7 @@ interface Entry {
   confirm: Confirmer | undefined;
   /** The folded literal the automaton finds. */
   anchor: string;
-  /** LITERAL, STARTS_WORD, ENDS_WORD: what the commonest confirmation needs, kept at hand. */
+  /** LITERAL, STARTS_WORD, ENDS_WORD, CONTEXT: what the commonest confirmation needs. */
   flags: number;
   maxLength: number;
   contextTerms: string[];
@@ -62,6 +62,8 @@ interface Entry {
 const LITERAL = 1;
 const STARTS_WORD = 2;
 const ENDS_WORD = 4;
+/** The signature has context terms to find on the line. */
+const CONTEXT = 8;
 
 function isAsciiLiteral({ parts }: CompiledPattern): boolean {
   const only = parts.length === 1 ? parts[0]! : undefined;
@@ -75,38 +77,58 @@ const DEFAULT_MAX_FINDINGS = 5000;
 
 export class Detector {
   private readonly automaton: Automaton;
-  /** Entries per anchor (several signatures may share one anchor). */
-  private readonly byAnchor: Entry[][];
+  /** Every signature's entry, those of one anchor together (several may share one). */
+  private readonly entries: Entry[];
+  /** Anchor `a`'s entries are entries[first[a] .. first[a + 1]). */
+  private readonly first: Int32Array;
+  /**
+   * What a candidate needs before it becomes a finding, by entry, in arrays rather than in
+   * the entries: a page's candidates come far apart, and each reads these few numbers and
+   * strings where it would otherwise chase a handful of scattered objects out of cache.
+   */
+  private readonly flags: Uint8Array;
+  private readonly ids: string[];
+  private readonly articles: string[];
+  private readonly confidences: Float64Array;
 
   constructor(signatures: readonly DetectableSignature[]) {
     const anchorIndex = new Map<string, number>();
-    this.byAnchor = [];
+    const byAnchor: Entry[][] = [];
     for (const sig of signatures) {
       const compiled = compilePattern(sig.text);
       let a = anchorIndex.get(compiled.anchor);
       if (a === undefined) {
-        a = this.byAnchor.length;
+        a = byAnchor.length;
         anchorIndex.set(compiled.anchor, a);
-        this.byAnchor.push([]);
+        byAnchor.push([]);
       }
-      this.byAnchor[a]!.push({
+      const contextTerms = (sig.context?.line ?? []).map(foldString);
+      byAnchor[a]!.push({
         sig,
         confirm: undefined,
         anchor: compiled.anchor,
         flags:
           (isAsciiLiteral(compiled) ? LITERAL : 0) |
           (compiled.startsWord ? STARTS_WORD : 0) |
-          (compiled.endsWord ? ENDS_WORD : 0),
+          (compiled.endsWord ? ENDS_WORD : 0) |
+          (contextTerms.length ? CONTEXT : 0),
         maxLength: compiled.maxLength,
-        contextTerms: (sig.context?.line ?? []).map(foldString),
+        contextTerms,
         confidence: confidenceOf(sig, compiled.anchor),
       });
     }
+    this.entries = byAnchor.flat();
+    this.first = new Int32Array(byAnchor.length + 1);
+    byAnchor.forEach((list, a) => (this.first[a + 1] = this.first[a]! + list.length));
+    this.flags = Uint8Array.from(this.entries, (e) => e.flags);
+    this.ids = this.entries.map((e) => e.sig.id);
+    this.articles = this.entries.map((e) => e.sig.article);
+    this.confidences = Float64Array.from(this.entries, (e) => e.confidence);
     this.automaton = Automaton.build([...anchorIndex.keys()]);
   }
 
   get size(): number {
-    return this.byAnchor.reduce((n, list) => n + list.length, 0);
+    return this.entries.length;
   }
 
   get byteSize(): number {
@@ -116,22 +138,34 @@ export class Detector {
   find(text: string, options: DetectOptions = {}): Finding[] {
     const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
     const found: Finding[] = [];
+    const { entries, first, flags } = this;
     // Candidates beyond a generous multiple of the cap cannot change the outcome.
     let candidates = max * 4;
     // Confirmed as the automaton reports them, while the text around them is still in cache.
-    this.automaton.scan(text, (anchor, end, start) => {
+    this.automaton.scan(text, (anchor, end, anchorStart) => {
       if (candidates-- <= 0) return;
-      for (const entry of this.byAnchor[anchor]!) {
-        const match = confirm(entry, text, end, start);
-        if (!match) continue;
-        if (entry.contextTerms.length && !hasContext(text, match.start, match.end, entry.contextTerms)) continue;
+      for (let e = first[anchor]!, last = first[anchor + 1]!; e < last; e++) {
+        const f = flags[e]!;
+        let start: number;
+        let stop = end;
+        if (f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end)) {
+          // The commonest case, decided from these numbers alone (see `confirm`).
+          if ((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1)))
+            continue;
+          start = anchorStart;
+        } else {
+          const match = confirm(entries[e]!, text, end, anchorStart);
+          if (!match) continue;
+          ({ start, end: stop } = match);
+        }
+        if (f & CONTEXT && !hasContext(text, start, stop, entries[e]!.contextTerms)) continue;
         found.push({
-          start: match.start,
-          end: match.end,
-          text: text.slice(match.start, match.end),
-          signature: entry.sig.id,
-          article: entry.sig.article,
-          confidence: entry.confidence,
+          start,
+          end: stop,
+          text: text.slice(start, stop),
+          signature: this.ids[e]!,
+          article: this.articles[e]!,
+          confidence: this.confidences[e]!,
         });
       }
     });
