@@ -15,7 +15,7 @@
 import { commonWords, frequencies } from './common-text';
 import { matchBackward, matchForward } from './anchor-match';
 import type { OnHit } from './dfa';
-import { foldTable } from './fold';
+import { SPACE, foldTable } from './fold';
 
 /** Bytes per gram: one 32-bit read. */
 export const GRAM = 4;
@@ -285,14 +285,19 @@ export class KeyFilter {
       for (const k of list) entries[n++] = k;
       table[slot * SLOT + 3] = n;
     }
-    // A key is compared as far as its anchor has key characters, up to KEY_CHARS: a 5-letter
-    // key of a repeated vocabulary turns up often, 12 letters seldom.
+    // A key is compared as far as its anchor has key characters and single spaces, up to
+    // KEY_CHARS: a 5-letter key of a repeated vocabulary turns up often, 12 letters seldom,
+    // and a mismatch found here never reads the anchor.
     const keyChars = new Uint8Array(keys.length * KEY_CHARS);
     const keyLength = new Uint8Array(keys.length);
     keys.forEach((key, k) => {
       const anchor = anchors[k]!;
       let n = key.length;
-      while (n < KEY_CHARS && keyAt[k]! + n < anchor.length && isKeyChar(anchor, keyAt[k]! + n)) n++;
+      for (let at = keyAt[k]! + n; n < KEY_CHARS && at < anchor.length; n++, at++) {
+        // On across a single space (the anchor is folded: any run of white space) to the next word.
+        const space = anchor.charCodeAt(at) === SPACE && at + 1 < anchor.length && isKeyChar(anchor, at + 1);
+        if (!space && !isKeyChar(anchor, at)) break;
+      }
       for (let i = 0; i < n; i++) keyChars[k * KEY_CHARS + i] = anchor.charCodeAt(keyAt[k]! + i);
       keyLength[k] = n;
     });
@@ -382,16 +387,27 @@ export class KeyFilter {
     if (start + length > to) return;
     const keyChars = this.keyChars;
     const base = k * KEY_CHARS;
+    const fold = foldTable();
+    let at = start;
     for (let i = 0; i < length; i++) {
-      let c = text.charCodeAt(start + i);
+      const key = keyChars[base + i]!;
+      if (key === SPACE) {
+        // As matchForward reads a space: one or more characters that fold to it.
+        if (at >= to || fold[text.charCodeAt(at)] !== SPACE) return;
+        do at++;
+        while (at < to && fold[text.charCodeAt(at)] === SPACE);
+        continue;
+      }
+      let c = text.charCodeAt(at++);
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      if (c !== keyChars[base + i]) return;
+      if (c !== key) return;
     }
+    if (at > to) return;
     const anchor = this.anchors[k]!;
     const keyAt = this.keyAt[k]!;
     const anchorStart = keyAt > 0 ? matchBackward(text, start - 1, from, anchor, keyAt - 1) : start;
     if (anchorStart < 0) return;
-    const end = matchForward(text, start + length, to, anchor, keyAt + length);
+    const end = matchForward(text, at, to, anchor, keyAt + length);
     if (end >= 0) onHit(k, end, anchorStart);
   }
 }
