@@ -258,7 +258,7 @@ function confirm(
     }
   }
   const c = (entry.confirm ??= confirmerOf(entry));
-  return aligned(entry, c, text, anchorEnd) ?? searched(entry, c, text, anchorEnd);
+  return aligned(entry, c, text, anchorEnd, anchorStart) ?? searched(entry, c, text, anchorEnd);
 }
 
 /**
@@ -271,8 +271,10 @@ function aligned(
   c: Confirmer,
   text: string,
   anchorEnd: number,
+  knownStart: number,
 ): { start: number; end: number } | undefined {
-  const anchorStart = matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
+  const anchorStart =
+    knownStart >= 0 ? knownStart : matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
   if (anchorStart < 0) return undefined;
   // The same bounds as `searched`, so both see the text alike; the match starts at or
   // before the anchor, so it ends within maxLength of the anchor's start.
