@@ -1,11 +1,12 @@
 /**
  * Finds every known signature in arbitrary text (page text, a pasted log, a query).
  *
- * The automaton (a sampling key filter, and an exact automaton for anchors without a key)
- * finds anchor candidates; each candidate is confirmed by its signature's RegExp laid over
- * it (or searched for in a bounded window), then checked against its context rule. The cost
- * is linear in the text, mostly sublinear in practice, and nearly flat in the number of
- * signatures.
+ * The automaton (a sampling key filter, indexOf for short anchors, and an exact automaton
+ * for what is left) finds anchor candidates. A literal signature's candidate is its finding
+ * once its word boundaries hold; any other is confirmed by its pattern laid over it, run by
+ * the small shared interpreter in small-regex.ts (a RegExp searching a bounded window only
+ * where that fails), then checked against its context rule. The cost is linear in the text,
+ * mostly sublinear in practice, and grows with the findings more than with the signatures.
  */
 import { matchBackward, matchForward } from './anchor-match';
 import { Automaton } from './automaton';
