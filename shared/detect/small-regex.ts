@@ -467,8 +467,18 @@ export class SmallRegex {
         n++;
         stops?.push(p);
       }
+      // What follows must start with a plain character: counts that leave another before it
+      // are passed over without a call (the commonest case, `\s+` or `\d{1,2}` before text).
+      const next = (pc + 1) * WIDTH;
+      const plain = code[next] === LITERAL ? this.chars.charCodeAt(code[next + 1]!) : -1;
       for (; n >= min; n--) {
-        const r = this.step(pc + 1, stops ? stops[n]! : pos + sign * n, text, lo, hi);
+        const after = stops ? stops[n]! : pos + sign * n;
+        if (plain >= 0) {
+          let c = text.charCodeAt(backward ? after - 1 : after);
+          if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+          if (c !== plain && !foldsToAscii(c, plain)) continue;
+        }
+        const r = this.step(pc + 1, after, text, lo, hi);
         if (r >= 0) return r;
       }
       return -1;
@@ -478,8 +488,12 @@ export class SmallRegex {
       if (units === 0) return -1;
       p += sign * units;
     }
+    const next = (pc + 1) * WIDTH;
+    const plain = code[next] === LITERAL ? this.chars.charCodeAt(code[next + 1]!) : -1;
     for (;;) {
-      const r = this.step(pc + 1, p, text, lo, hi);
+      let c = plain >= 0 ? text.charCodeAt(backward ? p - 1 : p) : -1;
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      const r = c === plain || foldsToAscii(c, plain) ? this.step(pc + 1, p, text, lo, hi) : -1;
       if (r >= 0 || n >= max) return r;
       units = backward ? unitsBefore(set, text, p, lo) : unitsAt(set, text, p, hi);
       if (units === 0) return -1;
