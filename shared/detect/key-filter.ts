@@ -171,6 +171,14 @@ function placeKeys(
   return keyAt;
 }
 
+interface KeyRecords {
+  chars: Uint8Array;
+  length: Uint8Array;
+  before: Uint8Array;
+  beforeLength: Uint8Array;
+  anchorLength: Int32Array;
+}
+
 export interface KeyPlan {
   filter: KeyFilter | undefined;
   /** Anchors the filter covers, in its numbering (their index in this list). */
@@ -194,9 +202,12 @@ export class KeyFilter {
     private readonly tableBits: number,
     private readonly table: Int32Array,
     private readonly entries: Int32Array,
-    /** Every key's characters, KEY_CHARS apart, compared without reaching for a string. */
-    private readonly keyChars: Uint8Array,
-    private readonly keyLength: Uint8Array,
+    /**
+     * Every key's characters, KEY_CHARS apart, and as many of the anchor's before it (nearest
+     * first): compared without reaching for the anchor's string, which most checks then never
+     * read (see `check`).
+     */
+    private readonly record: KeyRecords,
     /** Per key (one per keyed anchor): its text, its anchor, and where in the anchor it stands. */
     private readonly keys: string[],
     private readonly anchors: string[],
@@ -290,6 +301,9 @@ export class KeyFilter {
     // and a mismatch found here never reads the anchor.
     const keyChars = new Uint8Array(keys.length * KEY_CHARS);
     const keyLength = new Uint8Array(keys.length);
+    const beforeChars = new Uint8Array(keys.length * KEY_CHARS);
+    const beforeLength = new Uint8Array(keys.length);
+    const anchorLength = new Int32Array(keys.length);
     keys.forEach((key, k) => {
       const anchor = anchors[k]!;
       let n = key.length;
@@ -300,8 +314,29 @@ export class KeyFilter {
       }
       for (let i = 0; i < n; i++) keyChars[k * KEY_CHARS + i] = anchor.charCodeAt(keyAt[k]! + i);
       keyLength[k] = n;
+      // Back from the key the same way, nearest first; a dot that starts the anchor is left to
+      // matchBackward (it may be the last of a `…`).
+      let p = 0;
+      for (let at = keyAt[k]! - 1; p < KEY_CHARS && at >= 0; p++, at--) {
+        const space = anchor.charCodeAt(at) === SPACE && at > 0 && isKeyChar(anchor, at - 1);
+        if (!space && (!isKeyChar(anchor, at) || (at === 0 && anchor.charCodeAt(0) === DOT))) break;
+        beforeChars[k * KEY_CHARS + p] = anchor.charCodeAt(at);
+      }
+      beforeLength[k] = p;
+      anchorLength[k] = anchor.length;
     });
-    return new KeyFilter(stride, bits, set, tableBits, table, entries, keyChars, keyLength, keys, anchors, keyAt);
+    return new KeyFilter(
+      stride,
+      bits,
+      set,
+      tableBits,
+      table,
+      entries,
+      { chars: keyChars, length: keyLength, before: beforeChars, beforeLength, anchorLength },
+      keys,
+      anchors,
+      keyAt,
+    );
   }
 
   /**
@@ -345,8 +380,11 @@ export class KeyFilter {
       this.set.byteLength +
       this.table.byteLength +
       this.entries.byteLength +
-      this.keyChars.byteLength +
-      this.keyLength.byteLength +
+      this.record.chars.byteLength +
+      this.record.length.byteLength +
+      this.record.before.byteLength +
+      this.record.beforeLength.byteLength +
+      this.record.anchorLength.byteLength +
       this.keyAt.byteLength +
       chars * 2
     );
@@ -383,16 +421,16 @@ export class KeyFilter {
 
   /** Key `k` at `start`, then its anchor around it. */
   private check(text: string, start: number, k: number, from: number, to: number, onHit: OnHit): void {
-    const length = this.keyLength[k]!;
+    const { chars, length: lengths, before, beforeLength, anchorLength } = this.record;
+    const length = lengths[k]!;
     if (start + length > to) return;
-    const keyChars = this.keyChars;
     const base = k * KEY_CHARS;
     const fold = foldTable();
+    // As matchForward and matchBackward read: case folded, a space is any run of white space.
     let at = start;
     for (let i = 0; i < length; i++) {
-      const key = keyChars[base + i]!;
+      const key = chars[base + i]!;
       if (key === SPACE) {
-        // As matchForward reads a space: one or more characters that fold to it.
         if (at >= to || fold[text.charCodeAt(at)] !== SPACE) return;
         do at++;
         while (at < to && fold[text.charCodeAt(at)] === SPACE);
@@ -403,11 +441,32 @@ export class KeyFilter {
       if (c !== key) return;
     }
     if (at > to) return;
-    const anchor = this.anchors[k]!;
+    let back = start - 1;
+    const known = beforeLength[k]!;
+    for (let i = 0; i < known; i++) {
+      const key = before[base + i]!;
+      if (back < from) return;
+      if (key === SPACE) {
+        if (fold[text.charCodeAt(back)] !== SPACE) return;
+        do back--;
+        while (back >= from && fold[text.charCodeAt(back)] === SPACE);
+        continue;
+      }
+      let c = text.charCodeAt(back--);
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+      if (c !== key) return;
+    }
     const keyAt = this.keyAt[k]!;
-    const anchorStart = keyAt > 0 ? matchBackward(text, start - 1, from, anchor, keyAt - 1) : start;
+    const ahead = keyAt + length < anchorLength[k]!;
+    const behind = keyAt - known > 0;
+    if (!ahead && !behind) {
+      onHit(k, at, back + 1);
+      return;
+    }
+    const anchor = this.anchors[k]!;
+    const anchorStart = behind ? matchBackward(text, back, from, anchor, keyAt - known - 1) : back + 1;
     if (anchorStart < 0) return;
-    const end = matchForward(text, at, to, anchor, keyAt + length);
+    const end = ahead ? matchForward(text, at, to, anchor, keyAt + length) : at;
     if (end >= 0) onHit(k, end, anchorStart);
   }
 }
