@@ -26,6 +26,8 @@ const DOT = 0x2e;
 const KEY_CHARS = 16;
 /** Keys are found by their first characters: a gram and one more (every key has stride + 3 ≥ 5). */
 const HEAD = GRAM + 1;
+/** log2 of the bits in the second-look sets (16 KiB each): only samples that passed read them. */
+const NEAR_BITS = 17;
 /** Numbers per slot of the head table: gram, fifth character, range of its keys. */
 const SLOT = 4;
 /** Gram counts of text samples are kept in this many bits' worth of slots. */
@@ -194,6 +196,12 @@ export class KeyFilter {
     readonly bits: number,
     readonly set: Int32Array,
     /**
+     * Second looks for a sample that passed `set`, NEAR_BITS wide: `near` holds the grams of
+     * keys too short to say more; `next` the grams a longer key holds one sample further on.
+     */
+    readonly near: Int32Array,
+    readonly next: Int32Array,
+    /**
      * Open-addressing table from a key's first five characters to the keys starting so (a Map
      * would box grams beyond 2^30), SLOT numbers a slot so one cache line answers a probe: the
      * first four as a gram (0 in an empty slot: every gram has bit 5 set in each byte), the
@@ -268,11 +276,24 @@ export class KeyFilter {
     // 8 KiB, which stays in the first-level cache anyway.
     const bits = Math.min(21, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 64))));
     const set = new Int32Array(1 << (bits - 5));
+    const near = new Int32Array(1 << (NEAR_BITS - 5));
+    const next = new Int32Array(1 << (NEAR_BITS - 5));
     const heads = new Map<string, number[]>();
     keys.forEach((key, k) => {
+      // A key whose first 2·stride + 3 characters are all key characters holds the next sample's
+      // gram too, at offset o + stride: only a sample followed by one of those can start it.
+      const anchor = anchors[k]!;
+      let solid = 0;
+      while (solid < 2 * stride + GRAM - 1 && keyAt[k]! + solid < anchor.length && isKeyChar(anchor, keyAt[k]! + solid))
+        solid++;
+      const long = solid >= 2 * stride + GRAM - 1;
       for (let o = 0; o < stride; o++) {
         const slot = slotOf(gramOf(key, o), bits);
         set[slot >>> 5]! |= 1 << (slot & 31);
+        const bit = long
+          ? slotOf(gramOf(anchor, keyAt[k]! + o + stride), NEAR_BITS)
+          : slotOf(gramOf(key, o), NEAR_BITS);
+        (long ? next : near)[bit >>> 5]! |= 1 << (bit & 31);
       }
       const head = key.slice(0, HEAD);
       const list = heads.get(head);
@@ -329,6 +350,8 @@ export class KeyFilter {
       stride,
       bits,
       set,
+      near,
+      next,
       tableBits,
       table,
       entries,
@@ -378,6 +401,8 @@ export class KeyFilter {
     for (const a of this.anchors) chars += a.length;
     return (
       this.set.byteLength +
+      this.near.byteLength +
+      this.next.byteLength +
       this.table.byteLength +
       this.entries.byteLength +
       this.record.chars.byteLength +
@@ -396,6 +421,13 @@ export class KeyFilter {
    * before it, found by its first five characters.
    */
   probe(text: string, at: number, from: number, to: number, onHit: OnHit): void {
+    // A second look first (see `near`): most samples that passed the gram set stop here.
+    const shift = 32 - NEAR_BITS;
+    const a = Math.imul(gramOf(text, at), 0x9e3779b1) >>> shift;
+    if ((this.near[a >>> 5]! & (1 << (a & 31))) === 0 && at + this.stride + GRAM <= to) {
+      const b = Math.imul(gramOf(text, at + this.stride), 0x9e3779b1) >>> shift;
+      if ((this.next[b >>> 5]! & (1 << (b & 31))) === 0) return;
+    }
     const table = this.table;
     const mask = (1 << this.tableBits) - 1;
     // The earliest start first, so reports come in text order.
