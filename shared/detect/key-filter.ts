@@ -422,10 +422,9 @@ export class KeyFilter {
    */
   probe(text: string, at: number, from: number, to: number, onHit: OnHit): void {
     // A second look first (see `near`): most samples that passed the gram set stop here.
-    const shift = 32 - NEAR_BITS;
-    const a = Math.imul(gramOf(text, at), 0x9e3779b1) >>> shift;
+    const a = slotOf(gramOf(text, at), NEAR_BITS);
     if ((this.near[a >>> 5]! & (1 << (a & 31))) === 0 && at + this.stride + GRAM <= to) {
-      const b = Math.imul(gramOf(text, at + this.stride), 0x9e3779b1) >>> shift;
+      const b = slotOf(gramOf(text, at + this.stride), NEAR_BITS);
       if ((this.next[b >>> 5]! & (1 << (b & 31))) === 0) return;
     }
     const table = this.table;
