@@ -49,11 +49,8 @@ interface Entry {
   confirm: Confirmer | undefined;
   /** The folded literal the automaton finds. */
   anchor: string;
-  /** LITERAL, STARTS_WORD, ENDS_WORD, CONTEXT: what the commonest confirmation needs. */
-  flags: number;
   maxLength: number;
   contextTerms: string[];
-  confidence: number;
 }
 
 /**
@@ -94,7 +91,8 @@ export class Detector {
 
   constructor(signatures: readonly DetectableSignature[]) {
     const anchorIndex = new Map<string, number>();
-    const byAnchor: Entry[][] = [];
+    // Per anchor, its signatures' entries and the numbers `find` reads for them.
+    const byAnchor: { entry: Entry; flags: number; confidence: number }[][] = [];
     for (const sig of signatures) {
       const compiled = compilePattern(sig.text);
       let a = anchorIndex.get(compiled.anchor);
@@ -105,26 +103,23 @@ export class Detector {
       }
       const contextTerms = (sig.context?.line ?? []).map(foldString);
       byAnchor[a]!.push({
-        sig,
-        confirm: undefined,
-        anchor: compiled.anchor,
+        entry: { sig, confirm: undefined, anchor: compiled.anchor, maxLength: compiled.maxLength, contextTerms },
         flags:
           (isAsciiLiteral(compiled) ? LITERAL : 0) |
           (compiled.startsWord ? STARTS_WORD : 0) |
           (compiled.endsWord ? ENDS_WORD : 0) |
           (contextTerms.length ? CONTEXT : 0),
-        maxLength: compiled.maxLength,
-        contextTerms,
         confidence: confidenceOf(sig, compiled.anchor),
       });
     }
-    this.entries = byAnchor.flat();
+    const all = byAnchor.flat();
+    this.entries = all.map((x) => x.entry);
     this.first = new Int32Array(byAnchor.length + 1);
     byAnchor.forEach((list, a) => (this.first[a + 1] = this.first[a]! + list.length));
-    this.flags = Uint8Array.from(this.entries, (e) => e.flags);
+    this.flags = Uint8Array.from(all, (x) => x.flags);
     this.ids = this.entries.map((e) => e.sig.id);
     this.articles = this.entries.map((e) => e.sig.article);
-    this.confidences = Float64Array.from(this.entries, (e) => e.confidence);
+    this.confidences = Float64Array.from(all, (x) => x.confidence);
     this.automaton = Automaton.build([...anchorIndex.keys()]);
   }
 
@@ -143,14 +138,17 @@ export class Detector {
     // Candidates beyond a generous multiple of the cap cannot change the outcome.
     let candidates = max * 4;
     // Confirmed as the automaton reports them, while the text around them is still in cache.
-    this.automaton.scan(text, (anchor, end, anchorStart) => {
+    this.automaton.scan(text, (anchor, end, reported) => {
       if (candidates-- <= 0) return;
+      // The key filter says where the anchor starts; for the rest, one read back serves every entry.
+      const { anchor: folded } = entries[first[anchor]!]!;
+      const anchorStart = reported >= 0 ? reported : matchBackward(text, end - 1, 0, folded, folded.length - 1);
       for (let e = first[anchor]!, last = first[anchor + 1]!; e < last; e++) {
         const f = flags[e]!;
         let start: number;
         let stop = end;
         if (f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end)) {
-          // The commonest case, decided from these numbers alone (see `confirm`).
+          // The commonest case, decided from these numbers alone: the anchor is the match.
           if ((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1)))
             continue;
           start = anchorStart;
@@ -239,25 +237,16 @@ function backwardMatcher(source: string): Matcher {
   };
 }
 
-/** Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`. */
+/**
+ * Finds the match of the entry's pattern that contains the anchor ending at `anchorEnd`
+ * (starting at `anchorStart`, or -1 when that is not known to hold).
+ */
 function confirm(
   entry: Entry,
   text: string,
   anchorEnd: number,
   anchorStart: number,
 ): { start: number; end: number } | undefined {
-  if (entry.flags & LITERAL) {
-    const start =
-      anchorStart >= 0 ? anchorStart : matchBackward(text, anchorEnd - 1, 0, entry.anchor, entry.anchor.length - 1);
-    if (start >= 0 && isAscii(text, start, anchorEnd)) {
-      if (
-        (entry.flags & STARTS_WORD && isWordAt(text, start, -1)) ||
-        (entry.flags & ENDS_WORD && isWordAt(text, anchorEnd, 1))
-      )
-        return undefined;
-      return { start, end: anchorEnd };
-    }
-  }
   const c = (entry.confirm ??= confirmerOf(entry));
   return aligned(entry, c, text, anchorEnd, anchorStart) ?? searched(entry, c, text, anchorEnd);
 }

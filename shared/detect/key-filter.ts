@@ -83,6 +83,15 @@ function isKeyChar(anchor: string, i: number): boolean {
   return c < 0x80 && safeChars()[c] === 1;
 }
 
+/**
+ * Does the text hold the anchor's character at `i` only as itself? A key character with no
+ * case; not a dot that starts the anchor (matchBackward lets it be the last of a `…`).
+ */
+export function isCaselessKeyChar(anchor: string, i: number): boolean {
+  const c = anchor.charCodeAt(i);
+  return isKeyChar(anchor, i) && ((c | 0x20) - 0x61) >>> 0 >= 26 && !(i === 0 && c === DOT);
+}
+
 /** Longest stretches of key characters in a folded anchor: [start, end) pairs. */
 function runsOf(anchor: string): [number, number][] {
   const runs: [number, number][] = [];
