@@ -190,6 +190,40 @@ interface KeyRecords {
   anchorLength: Int32Array;
 }
 
+const FAILED = -2;
+
+/**
+ * Reads `n` record characters (`chars` from `base`) against the text from `at`, forward
+ * (`step` 1) or back (-1), never reading at `limit`; as matchForward and matchBackward read:
+ * case folded, and a space is any run of white space. Where reading stopped, or FAILED.
+ */
+function readRecord(
+  text: string,
+  at: number,
+  step: 1 | -1,
+  limit: number,
+  chars: Uint8Array,
+  base: number,
+  n: number,
+  fold: Uint16Array,
+): number {
+  for (let i = 0; i < n; i++) {
+    if (at === limit) return FAILED;
+    const key = chars[base + i]!;
+    if (key === SPACE) {
+      if (fold[text.charCodeAt(at)] !== SPACE) return FAILED;
+      do at += step;
+      while (at !== limit && fold[text.charCodeAt(at)] === SPACE);
+      continue;
+    }
+    let c = text.charCodeAt(at);
+    at += step;
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== key) return FAILED;
+  }
+  return at;
+}
+
 export interface KeyPlan {
   filter: KeyFilter | undefined;
   /** Anchors the filter covers, in its numbering (their index in this list). */
@@ -466,36 +500,11 @@ export class KeyFilter {
     if (start + length > to) return;
     const base = k * KEY_CHARS;
     const fold = foldTable();
-    // As matchForward and matchBackward read: case folded, a space is any run of white space.
-    let at = start;
-    for (let i = 0; i < length; i++) {
-      const key = chars[base + i]!;
-      if (key === SPACE) {
-        if (at >= to || fold[text.charCodeAt(at)] !== SPACE) return;
-        do at++;
-        while (at < to && fold[text.charCodeAt(at)] === SPACE);
-        continue;
-      }
-      let c = text.charCodeAt(at++);
-      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      if (c !== key) return;
-    }
-    if (at > to) return;
-    let back = start - 1;
+    const at = readRecord(text, start, 1, to, chars, base, length, fold);
+    if (at === FAILED) return;
     const known = beforeLength[k]!;
-    for (let i = 0; i < known; i++) {
-      const key = before[base + i]!;
-      if (back < from) return;
-      if (key === SPACE) {
-        if (fold[text.charCodeAt(back)] !== SPACE) return;
-        do back--;
-        while (back >= from && fold[text.charCodeAt(back)] === SPACE);
-        continue;
-      }
-      let c = text.charCodeAt(back--);
-      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      if (c !== key) return;
-    }
+    const back = readRecord(text, start - 1, -1, from - 1, before, base, known, fold);
+    if (back === FAILED) return;
     const keyAt = this.keyAt[k]!;
     const ahead = keyAt + length < anchorLength[k]!;
     const behind = keyAt - known > 0;
