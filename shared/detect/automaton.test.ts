@@ -105,6 +105,22 @@ describe('automaton (key filter and exact automaton together)', () => {
     expect(hits(automaton, text)).toEqual(hits(Dfa.build(anchors), text));
   });
 
+  it('finds every anchor when thousands share the only key they have', () => {
+    // Dashes and quotes are no key characters (other characters fold to them): each anchor's
+    // one key is "abcdefghij", and a probe of it gathers more keys than its scratch holds.
+    const marks = ['-', "'", '"'];
+    const anchors = Array.from({ length: 9000 }, (_, i) => {
+      const suffix = Array.from({ length: 9 }, (_, d) => marks[Math.floor(i / 3 ** d) % 3]!).join('');
+      return `abcdefghij ${suffix}`;
+    });
+    const text = [0, 4242, 8999, 17].map((i) => `x ABCDEFGHIJ ${anchors[i]!.slice(11)} y`).join('\n');
+    const automaton = Automaton.build(anchors);
+    expect(automaton.unkeyedCount).toBe(0);
+    const expected = hits(Dfa.build(anchors), text);
+    expect(expected).toHaveLength(4);
+    expect(hits(automaton, text)).toEqual(expected);
+  });
+
   it('keeps its tables small at thousands of anchors', () => {
     const { anchors } = case_(6, 3000, 10);
     expect(Automaton.build(anchors).byteSize).toBeLessThan(4 * 1024 * 1024);

@@ -10,12 +10,20 @@
  */
 import type { OnHit } from './dfa';
 import { Dfa, bytewise } from './dfa';
-import { GRAM, KeyFilter, LOWER, gramOf, slotOf } from './key-filter';
+import type { ProbeScratch } from './key-filter';
+import { GRAM, KeyFilter, LOWER, MAX_STRIDE, PROBE_BLOCK, gramOf, slotOf } from './key-filter';
 import type { Needle } from './needles';
 import { MAX_NEEDLES, needleOf, scanNeedles } from './needles';
 
-/** Samples a chunk holds: chunks are `stride` times this in UTF-16 units, so samples stay aligned. */
-const CHUNK_SAMPLES = 4096;
+/**
+ * Samples a chunk holds: chunks are `stride` times this in UTF-16 units, so samples stay
+ * aligned. The more candidates a chunk gathers, the more of their cache misses overlap (see
+ * `KeyFilter.probeMany`); the 32 KB of bytes of 16,384 samples at stride 2 still fit the
+ * first-level cache.
+ */
+const CHUNK_SAMPLES = 16384;
+/** Samples in the pieces a chunk that is not all ASCII is split into. */
+const PIECE_SAMPLES = 2048;
 /** Texts this long teach the filter which keys they are full of (see `KeyFilter.relearn`). */
 const LEARN_FROM = 1 << 18;
 /**
@@ -33,6 +41,7 @@ interface ScanBuffer {
   view: DataView;
   /** Offsets of the samples of one chunk that pass the bit set. */
   passed: Int32Array;
+  probe: ProbeScratch;
 }
 
 export class Automaton {
@@ -42,27 +51,35 @@ export class Automaton {
     private readonly rest: Dfa | undefined,
     /** The few short anchors found with indexOf (needles.ts). */
     private readonly needles: readonly Needle[],
-    /** The caller's numbers of the filter's anchors and of the automaton's. */
-    private readonly keyedIds: Int32Array,
+    /** The numbers the automaton's anchors are reported by (the filter keeps its own). */
     private readonly restIds: Int32Array,
   ) {}
 
   /** Has the filter's keys been checked against a text it reads? */
   private learned = false;
 
-  /** Anchors must already be folded (`foldString`) and distinct. */
-  static build(anchors: readonly string[]): Automaton {
+  /**
+   * Anchors must already be folded (`foldString`) and distinct. Each is reported by its
+   * number in `tags` (its index by default): a caller that packs what it needs first about an
+   * anchor into that number reads nothing else for most hits.
+   */
+  static build(anchors: readonly string[], tags: ArrayLike<number> = anchors.map((_, i) => i)): Automaton {
     // The filter reads UTF-8 bytes; anchors outside the BMP are read as UTF-16 units.
-    const plan = anchors.every(bytewise) ? KeyFilter.plan(anchors) : undefined;
+    const plan = anchors.every(bytewise) ? KeyFilter.plan(anchors, tags) : undefined;
     const filter = plan?.filter;
     const unkeyed = filter ? plan.unkeyed : anchors.map((_, i) => i);
-    let needles = unkeyed.map((i) => needleOf(anchors[i]!, i)).filter((n) => n !== undefined);
+    let needles = unkeyed.map((i) => needleOf(anchors[i]!, tags[i]!, i)).filter((n) => n !== undefined);
     // Past a handful, one automaton pass over the text costs less than a pass for each.
     if (needles.length > MAX_NEEDLES) needles = [];
-    const byNeedle = new Set(needles.map((n) => n.id));
+    const byNeedle = new Set(needles.map((n) => n.index));
     const left = unkeyed.filter((i) => !byNeedle.has(i));
     const rest = left.length ? Dfa.build(left.map((i) => anchors[i]!)) : undefined;
-    return new Automaton(filter, rest, needles, Int32Array.from(filter ? plan.keyed : []), Int32Array.from(left));
+    return new Automaton(
+      filter,
+      rest,
+      needles,
+      Int32Array.from(left, (i) => tags[i]!),
+    );
   }
 
   /** Anchors that need a full pass of the exact automaton. */
@@ -76,9 +93,7 @@ export class Automaton {
   }
 
   get byteSize(): number {
-    return (
-      (this.rest?.byteSize ?? 0) + (this.filter?.byteSize ?? 0) + this.keyedIds.byteLength + this.restIds.byteLength
-    );
+    return (this.rest?.byteSize ?? 0) + (this.filter?.byteSize ?? 0) + this.restIds.byteLength;
   }
 
   /**
@@ -93,11 +108,11 @@ export class Automaton {
     scanNeedles(this.needles, text, onHit, from, to);
     if (!this.filter) return;
     if (!this.learned && to - from >= LEARN_FROM) this.learn(text, from, to);
-    const buffer = spare ?? newBuffer();
+    const stride = this.filter.stride;
+    const buffer = spare && spare.bytes.length >= bytesFor(stride) ? spare : newBuffer(stride);
     spare = undefined;
     try {
-      const ids = this.keyedIds;
-      this.sample(text, this.filter, (k, end, start) => onHit(ids[k]!, end, start), from, to, buffer);
+      this.sample(text, this.filter, onHit, from, to, buffer);
     } finally {
       spare = buffer;
     }
@@ -112,44 +127,71 @@ export class Automaton {
     this.filter = this.filter!.relearn(slices) ?? this.filter;
   }
 
-  private sample(
-    text: string,
-    filter: KeyFilter,
-    onHit: OnHit,
-    from: number,
-    to: number,
-    { bytes, view, passed }: ScanBuffer,
-  ): void {
-    const stride = filter.stride;
-    const set = filter.set;
-    const bits = filter.bits;
-    const chunk = CHUNK_SAMPLES * stride;
-    const shift = 32 - bits;
+  private sample(text: string, filter: KeyFilter, onHit: OnHit, from: number, to: number, buffer: ScanBuffer): void {
+    const chunk = CHUNK_SAMPLES * filter.stride;
+    const piece = PIECE_SAMPLES * filter.stride;
     for (let at = from; at < to; at += chunk) {
       const end = Math.min(to, at + chunk);
-      // The last samples read a few units into the next chunk.
-      const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
-      if (written === read) {
-        const last = Math.min(end - at, written - GRAM + 1);
-        const found = passing(view, last, stride, set, shift, passed);
-        for (let h = 0; h < found; h++) filter.probe(text, at + passed[h]!, from, to, onHit);
-        continue;
-      }
-      // Not all ASCII: byte offsets drift from the text's, so this chunk (rare in logs and
-      // pages) is sampled unit by unit. A gram with a non-ASCII unit is in no key.
-      const last = Math.min(end, to - GRAM + 1);
-      for (let i = at; i < last; i += stride) {
-        const c0 = text.charCodeAt(i);
-        const c1 = text.charCodeAt(i + 1);
-        const c2 = text.charCodeAt(i + 2);
-        const c3 = text.charCodeAt(i + 3);
-        if ((c0 | c1 | c2 | c3) >= 0x80) continue;
-        const gram = gramOf(text, i);
-        const slot = slotOf(gram, bits);
-        if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) filter.probe(text, i, from, to, onHit);
+      if (sampleBytes(text, filter, onHit, from, to, at, end, buffer)) continue;
+      // Not all ASCII: byte offsets drift from the text's. In smaller pieces the rest of the
+      // chunk stays on the fast path; a piece with a non-ASCII unit (rare in logs; a curly
+      // quote on a page) is sampled unit by unit.
+      for (let p = at; p < end; p += piece) {
+        const stop = Math.min(end, p + piece);
+        if (!sampleBytes(text, filter, onHit, from, to, p, stop, buffer))
+          sampleUnits(text, filter, onHit, from, to, p, stop, buffer);
       }
     }
   }
+}
+
+/**
+ * Samples text[at, end) from its UTF-8 bytes and probes the samples that pass; false (having
+ * done nothing) when those bytes are not one per unit.
+ */
+function sampleBytes(
+  text: string,
+  filter: KeyFilter,
+  onHit: OnHit,
+  from: number,
+  to: number,
+  at: number,
+  end: number,
+  { bytes, view, passed, probe }: ScanBuffer,
+): boolean {
+  // The last samples read a few units into the next chunk.
+  const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
+  if (written !== read) return false;
+  const last = Math.min(end - at, written - GRAM + 1);
+  const found = passing(view, last, filter.stride, filter.set, 32 - filter.bits, passed);
+  filter.probeMany(text, at, passed, found, from, to, onHit, probe);
+  return true;
+}
+
+/** As `sampleBytes`, reading the text's units: a gram with a non-ASCII unit is in no key. */
+function sampleUnits(
+  text: string,
+  filter: KeyFilter,
+  onHit: OnHit,
+  from: number,
+  to: number,
+  at: number,
+  end: number,
+  { passed, probe }: ScanBuffer,
+): void {
+  const { stride, set, bits } = filter;
+  const last = Math.min(end, to - GRAM + 1);
+  let found = 0;
+  for (let i = at; i < last; i += stride) {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) continue;
+    const slot = slotOf(gramOf(text, i), bits);
+    if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) passed[found++] = i - at;
+  }
+  filter.probeMany(text, at, passed, found, from, to, onHit, probe);
 }
 
 /**
@@ -173,8 +215,22 @@ function passing(
   return n;
 }
 
-function newBuffer(): ScanBuffer {
-  // Up to 3 bytes a unit for the largest stride's chunk, and the units read past its end.
-  const bytes = new Uint8Array((CHUNK_SAMPLES * 8 + GRAM) * 3);
-  return { bytes, view: new DataView(bytes.buffer), passed: new Int32Array(CHUNK_SAMPLES) };
+/** Up to 3 bytes a unit for a chunk, and the units read past its end. */
+function bytesFor(stride: number): number {
+  return (CHUNK_SAMPLES * stride + GRAM) * 3;
+}
+
+function newBuffer(stride: number): ScanBuffer {
+  const bytes = new Uint8Array(bytesFor(stride));
+  return {
+    bytes,
+    view: new DataView(bytes.buffer),
+    passed: new Int32Array(CHUNK_SAMPLES),
+    probe: {
+      starts: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
+      slots: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
+      keyStarts: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
+      keys: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
+    },
+  };
 }

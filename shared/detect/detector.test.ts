@@ -113,6 +113,20 @@ describe('detection', () => {
     expect(d.find('Note: The request was aborted by the user').map((f) => f.article)).toEqual(['short']);
   });
 
+  it('tells apart signatures that share their anchor, each by its own pattern and context', () => {
+    // One anchor, "failed to sync", for all three: each candidate is tried against every one.
+    const d = new Detector([
+      sig('device#0', 'Device {id} failed to sync'),
+      sig('generic#0', 'failed to sync', { specificity: 'generic', context: { line: ['NotifySync'] } }),
+      sig('items#0', 'Failed to sync {number} items'),
+    ]);
+    const found = (text: string) => d.find(text).map((f) => `${f.article}: ${f.text}`);
+    expect(found('Device a1b2c3d4e5f6 failed to sync')).toEqual(['device: Device a1b2c3d4e5f6 failed to sync']);
+    expect(found('NotifySync: failed to sync')).toEqual(['generic: failed to sync']);
+    expect(found('Outlook: failed to sync')).toEqual([]);
+    expect(found('Failed to sync 12 items')).toEqual(['items: Failed to sync 12 items']);
+  });
+
   it('finds every planted signature among thousands, where a naive search does', () => {
     // mulberry32: a small PRNG with no short cycles (an LCG here repeats whole phrases).
     let seed = 42;

@@ -62,6 +62,14 @@ const STARTS_WORD = 2;
 const ENDS_WORD = 4;
 /** The signature has context terms to find on the line. */
 const CONTEXT = 8;
+/** The next entry has the same anchor. */
+const MORE = 16;
+/**
+ * The automaton reports an anchor by its first entry's number and flags (`tagOf`): a literal
+ * candidate, the commonest, is then decided without reading anything about its signature.
+ */
+const FLAG_BITS = 5;
+const tagOf = (entry: number, flags: number) => (entry << FLAG_BITS) | flags;
 
 function isAsciiLiteral({ parts }: CompiledPattern): boolean {
   const only = parts.length === 1 ? parts[0]! : undefined;
@@ -77,8 +85,6 @@ export class Detector {
   private readonly automaton: Automaton;
   /** Every signature's entry, those of one anchor together (several may share one). */
   private readonly entries: Entry[];
-  /** Anchor `a`'s entries are entries[first[a] .. first[a + 1]). */
-  private readonly first: Int32Array;
   /**
    * What a candidate needs before it becomes a finding, by entry, in arrays rather than in
    * the entries: a page's candidates come far apart, and each reads these few numbers and
@@ -114,13 +120,18 @@ export class Detector {
     }
     const all = byAnchor.flat();
     this.entries = all.map((x) => x.entry);
-    this.first = new Int32Array(byAnchor.length + 1);
-    byAnchor.forEach((list, a) => (this.first[a + 1] = this.first[a]! + list.length));
+    for (const list of byAnchor) for (const x of list.slice(0, -1)) x.flags |= MORE;
     this.flags = Uint8Array.from(all, (x) => x.flags);
     this.ids = this.entries.map((e) => e.sig.id);
     this.articles = this.entries.map((e) => e.sig.article);
     this.confidences = Float64Array.from(all, (x) => x.confidence);
-    this.automaton = Automaton.build([...anchorIndex.keys()]);
+    const tags: number[] = [];
+    let first = 0;
+    for (const list of byAnchor) {
+      tags.push(tagOf(first, this.flags[first]!));
+      first += list.length;
+    }
+    this.automaton = Automaton.build([...anchorIndex.keys()], tags);
   }
 
   get size(): number {
@@ -133,43 +144,76 @@ export class Detector {
 
   find(text: string, options: DetectOptions = {}): Finding[] {
     const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
-    const found: Finding[] = [];
-    const { entries, first, flags } = this;
+    // Three numbers per match that holds: start, end, entry. The findings are made at the
+    // end, from those that survive (see `findingsOf`).
+    const held: number[] = [];
+    const { entries, flags } = this;
     // Candidates beyond a generous multiple of the cap cannot change the outcome.
     let candidates = max * 4;
     // Confirmed as the automaton reports them, while the text around them is still in cache.
-    this.automaton.scan(text, (anchor, end, reported) => {
+    this.automaton.scan(text, (tag, end, reported) => {
       if (candidates-- <= 0) return;
+      let e = tag >>> FLAG_BITS;
       // The key filter says where the anchor starts; for the rest, one read back serves every entry.
-      const { anchor: folded } = entries[first[anchor]!]!;
-      const anchorStart = reported >= 0 ? reported : matchBackward(text, end - 1, 0, folded, folded.length - 1);
-      for (let e = first[anchor]!, last = first[anchor + 1]!; e < last; e++) {
-        const f = flags[e]!;
-        let start: number;
-        let stop = end;
-        if (f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end)) {
-          // The commonest case, decided from these numbers alone: the anchor is the match.
-          if ((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1)))
-            continue;
-          start = anchorStart;
-        } else {
-          const match = confirm(entries[e]!, text, end, anchorStart);
-          if (!match) continue;
-          ({ start, end: stop } = match);
-        }
-        if (f & CONTEXT && !hasContext(text, start, stop, entries[e]!.contextTerms)) continue;
-        found.push({
-          start,
-          end: stop,
-          text: text.slice(start, stop),
-          signature: this.ids[e]!,
-          article: this.articles[e]!,
-          confidence: this.confidences[e]!,
-        });
+      let anchorStart = reported;
+      if (anchorStart < 0) {
+        const { anchor: folded } = entries[e]!;
+        anchorStart = matchBackward(text, end - 1, 0, folded, folded.length - 1);
+      }
+      for (let f = tag & ((1 << FLAG_BITS) - 1); ; f = flags[++e]!) {
+        this.consider(text, e, f, anchorStart, end, held);
+        if (!(f & MORE)) break;
       }
     });
-    // Two anchors of one match give it twice: the copy goes with the findings it is inside.
-    return dropContained(found).slice(0, max);
+    return this.findingsOf(text, held, max);
+  }
+
+  /** Entry `e` (with flags `f`) where its anchor was found: onto `held` if its match holds. */
+  private consider(text: string, e: number, f: number, anchorStart: number, end: number, held: number[]): void {
+    let start: number;
+    let stop = end;
+    if (f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end)) {
+      // The commonest case, decided from these numbers alone: the anchor is the match.
+      if ((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1))) return;
+      start = anchorStart;
+    } else {
+      const match = confirm(this.entries[e]!, text, end, anchorStart);
+      if (!match) return;
+      ({ start, end: stop } = match);
+    }
+    if (f & CONTEXT && !hasContext(text, start, stop, this.entries[e]!.contextTerms)) return;
+    held.push(start, stop, e);
+  }
+
+  /**
+   * The first `max` matches in text order, each but those inside another: two anchors of one
+   * match give it twice, and the copy goes too. Made here rather than as matches are found,
+   * where each would reach for its entry's id, article and confidence while the scan keeps
+   * pushing them out of cache.
+   */
+  private findingsOf(text: string, held: number[], max: number): Finding[] {
+    const order = Array.from({ length: held.length / 3 }, (_, i) => i * 3);
+    // Stable: of two equal matches the first found stays.
+    order.sort((a, b) => held[a]! - held[b]! || held[b + 1]! - held[a + 1]!);
+    const found: Finding[] = [];
+    let coverEnd = -1;
+    for (const h of order) {
+      if (found.length === max) break;
+      const start = held[h]!;
+      const end = held[h + 1]!;
+      if (end <= coverEnd) continue;
+      coverEnd = end;
+      const e = held[h + 2]!;
+      found.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        signature: this.ids[e]!,
+        article: this.articles[e]!,
+        confidence: this.confidences[e]!,
+      });
+    }
+    return found;
   }
 }
 
@@ -378,17 +422,4 @@ function holdsFolded(text: string, from: number, to: number, term: string): bool
     if ((fold[c] === first || c === ELLIPSIS) && matchForward(text, i, to, term, 0) >= 0) return true;
   }
   return false;
-}
-
-/** A finding inside a longer one is the same error seen through a shorter signature. */
-function dropContained(findings: Finding[]): Finding[] {
-  findings.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Finding[] = [];
-  let coverEnd = -1;
-  for (const f of findings) {
-    if (f.end <= coverEnd) continue;
-    kept.push(f);
-    coverEnd = f.end;
-  }
-  return kept;
 }

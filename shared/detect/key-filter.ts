@@ -20,7 +20,7 @@ import { SPACE, foldTable } from './fold';
 /** Bytes per gram: one 32-bit read. */
 export const GRAM = 4;
 const MIN_STRIDE = 2;
-const MAX_STRIDE = 8;
+export const MAX_STRIDE = 8;
 const DOT = 0x2e;
 /** Longest stretch of an anchor a probe compares before the anchor itself (see `fromKeys`). */
 const KEY_CHARS = 16;
@@ -28,8 +28,16 @@ const KEY_CHARS = 16;
 const HEAD = GRAM + 1;
 /** log2 of the bits in the second-look sets (16 KiB each): only samples that passed read them. */
 const NEAR_BITS = 17;
-/** Numbers per slot of the head table: gram, fifth character, range of its keys. */
-const SLOT = 4;
+/**
+ * Numbers per slot of the head table (32 bytes, so one cache line answers a probe): the
+ * head's gram and fifth character, its first key's entry, and the range in `more` of the
+ * entries of any other keys starting so.
+ */
+const SLOT = 8;
+const FIRST = 2;
+const MORE = FIRST + 4;
+/** A key's entry: the key, then its tail, the tail's mask and its space (see `tailOf`). */
+const ENTRY = 4;
 /** Gram counts of text samples are kept in this many bits' worth of slots. */
 const SEEN_BITS = 16;
 /** One sighting of a gram in the text's samples outweighs any frequency guess. */
@@ -69,8 +77,12 @@ export function slotOf(gram: number, bits: number): number {
   return Math.imul(gram, 0x9e3779b1) >>> (32 - bits);
 }
 
+function headHash(gram: number, last: number): number {
+  return Math.imul(gram ^ Math.imul(last, 0x27d4eb2d), 0x9e3779b1);
+}
+
 function headSlot(gram: number, last: number, bits: number): number {
-  return Math.imul(gram ^ Math.imul(last, 0x27d4eb2d), 0x9e3779b1) >>> (32 - bits);
+  return headHash(gram, last) >>> (32 - bits);
 }
 
 /**
@@ -166,7 +178,8 @@ function placeKeys(
     let best = -1;
     let bestCost = Infinity;
     for (const [s, e] of runsOf(anchor)) {
-      for (let at = s; at + width <= e; at++) {
+      // Records keep where a key stands in 16 bits.
+      for (let at = s; at + width <= e && at < 0x10000; at++) {
         let cost = 0;
         for (let o = 0; o < stride; o++) cost += gramCost(anchor, at + o);
         const sharers = 1 + (taken.get(anchor.slice(at, at + width)) ?? 0);
@@ -182,15 +195,64 @@ function placeKeys(
   return keyAt;
 }
 
-interface KeyRecords {
-  chars: Uint8Array;
-  length: Uint8Array;
-  before: Uint8Array;
-  beforeLength: Uint8Array;
-  anchorLength: Int32Array;
-}
+/**
+ * A key's record: all a check reads before the anchor's string, in one cache line. With
+ * 5,000 keys the records are cold by the time a key turns up again (the text streaming
+ * through evicts them), so each array a check touches costs a trip to memory.
+ */
+const RECORD = 64;
+/** Offsets in a record: the key's characters, the anchor's before it (nearest first), ... */
+const BEFORE = KEY_CHARS;
+/**
+ * ... how many of each, where the key stands in its anchor (16 bits), what is left, and the
+ * number the anchor is reported by (32 bits, aligned).
+ */
+const LENGTH = 2 * KEY_CHARS;
+const BEFORE_LENGTH = LENGTH + 1;
+const KEY_AT = LENGTH + 2;
+const REST = LENGTH + 4;
+const TAG = LENGTH + 8;
+/** The anchor goes on past the key's characters / starts before the characters read back. */
+const AHEAD = 1;
+const BEHIND = 2;
 
 const FAILED = -2;
+
+/**
+ * The four record characters after a key's head, as the text's would read (`textTail`);
+ * the mask of those to compare, up to the record's end or its first space; and where that
+ * space stands (-1: none), where the text must have white space (a run of it moves what
+ * follows). A key whose tail differs is not there, which the head table's slot says without
+ * reading the record: 5-letter keys of a made-up vocabulary stand in longer words often.
+ */
+function tailOf(record: Uint8Array, k: number): [number, number, number] {
+  const r = k * RECORD;
+  let tail = 0;
+  let mask = 0;
+  for (let i = 0; i < GRAM && HEAD + i < record[r + LENGTH]!; i++) {
+    const c = record[r + HEAD + i]!;
+    if (c === SPACE) return [tail, mask, HEAD + i];
+    tail |= (c | 0x20) << (8 * i);
+    mask |= 0xff << (8 * i);
+  }
+  return [tail, mask, -1];
+}
+
+/** Could the text's character at `at` fold to a space? Not if it is printable ASCII. */
+function maySpace(text: string, at: number): boolean {
+  return ((text.charCodeAt(at) - 0x21) & 0xffff) >= 0x5f;
+}
+
+/** The text's four characters after a head at `start`, folded for `tailOf` (lossy, never wrong). */
+function textTail(text: string, start: number): number {
+  return (
+    (text.charCodeAt(start + HEAD) & 0xff) |
+    ((text.charCodeAt(start + HEAD + 1) & 0xff) << 8) |
+    ((text.charCodeAt(start + HEAD + 2) & 0xff) << 16) |
+    ((text.charCodeAt(start + HEAD + 3) & 0xff) << 24) |
+    LOWER
+  );
+}
 
 /**
  * Reads `n` record characters (`chars` from `base`) against the text from `at`, forward
@@ -224,6 +286,17 @@ function readRecord(
   return at;
 }
 
+/** Passed samples `probeMany` takes on at a time: its scratch arrays hold as many starts as these may. */
+export const PROBE_BLOCK = 1024;
+
+/** Arrays `probeMany` works in, each PROBE_BLOCK * MAX_STRIDE long. */
+export interface ProbeScratch {
+  starts: Int32Array;
+  slots: Int32Array;
+  keyStarts: Int32Array;
+  keys: Int32Array;
+}
+
 export interface KeyPlan {
   filter: KeyFilter | undefined;
   /** Anchors the filter covers, in its numbering (their index in this list). */
@@ -244,33 +317,41 @@ export class KeyFilter {
      */
     readonly near: Int32Array,
     readonly next: Int32Array,
+    /** The heads of all keys, NEAR_BITS wide: most starts a sample offers hold none. */
+    private readonly heads: Int32Array,
     /**
      * Open-addressing table from a key's first five characters to the keys starting so (a Map
-     * would box grams beyond 2^30), SLOT numbers a slot so one cache line answers a probe: the
-     * first four as a gram (0 in an empty slot: every gram has bit 5 set in each byte), the
-     * fifth, and the range of the keys in `entries`.
+     * would box grams beyond 2^30), SLOT numbers a slot: the first four as a gram (0 in an
+     * empty slot: every gram has bit 5 set in each byte), and so on.
      */
     private readonly tableBits: number,
     private readonly table: Int32Array,
-    private readonly entries: Int32Array,
+    /** The entries of keys beyond the first of a head. */
+    private readonly more: Int32Array,
     /**
-     * Every key's characters, KEY_CHARS apart, and as many of the anchor's before it (nearest
-     * first): compared without reaching for the anchor's string, which most checks then never
-     * read (see `check`).
+     * Every key's record (see RECORD): its characters and as many of the anchor's before it,
+     * compared without reaching for the anchor's string, which most checks then never read.
      */
-    private readonly record: KeyRecords,
+    private readonly record: Uint8Array,
     /** Per key (one per keyed anchor): its text, its anchor, and where in the anchor it stands. */
     private readonly keys: string[],
     private readonly anchors: string[],
     private readonly keyAt: Int32Array,
-  ) {}
+    /** Per key, the number its anchor is reported by (also in its record). */
+    private readonly tags: Int32Array,
+  ) {
+    this.recordWords = new Int32Array(record.buffer);
+  }
+
+  /** The records as 32-bit numbers, for their tags. */
+  private readonly recordWords: Int32Array;
 
   /**
    * Splits anchors (folded, distinct) into those the filter can find and the rest. The
    * stride is the largest that still gives every anchor with a run of 5 key characters a
    * window, so no anchor that could be keyed is sent to the full pass.
    */
-  static plan(anchors: readonly string[]): KeyPlan {
+  static plan(anchors: readonly string[], tags: ArrayLike<number>): KeyPlan {
     const runs = anchors.map(runsOf);
     const longest = runs.map((r) => r.reduce((n, [s, e]) => Math.max(n, e - s), 0));
     const keyable = longest.filter((n) => n >= GRAM + MIN_STRIDE - 1);
@@ -308,11 +389,18 @@ export class KeyFilter {
       keys,
       keyed.map((a) => anchors[a]!),
       Int32Array.from(keyed, (a) => keyAt[a]!),
+      Int32Array.from(keyed, (a) => tags[a]!),
     );
     return { filter, keyed, unkeyed };
   }
 
-  private static fromKeys(stride: number, keys: string[], anchors: string[], keyAt: Int32Array): KeyFilter {
+  private static fromKeys(
+    stride: number,
+    keys: string[],
+    anchors: string[],
+    keyAt: Int32Array,
+    tags: Int32Array,
+  ): KeyFilter {
     // ~1 bit in 64 set: a sampled gram no key holds passes by chance about 1.5% of the time.
     // Sparser sets pass fewer but scan slower: every sample reads the set, and at 5,000 keys
     // 512 KiB of it ran ~10% slower than 128 KiB, more than the extra probes cost. At least
@@ -347,27 +435,47 @@ export class KeyFilter {
     const tableBits = Math.max(4, Math.ceil(Math.log2(heads.size * 2 + 1)));
     const size = 1 << tableBits;
     const table = new Int32Array(size * SLOT);
-    const entries = new Int32Array(keys.length);
+    const headBits = new Int32Array(1 << (NEAR_BITS - 5));
+    const record = KeyFilter.records(keys, anchors, keyAt, tags);
+    const more = new Int32Array((keys.length - heads.size) * ENTRY);
     let n = 0;
     for (const [head, list] of heads) {
       const gram = gramOf(head, 0);
       const last = head.charCodeAt(GRAM) | 0x20;
+      const bit = headHash(gram, last) >>> (32 - NEAR_BITS);
+      headBits[bit >>> 5]! |= 1 << (bit & 31);
       let slot = headSlot(gram, last, tableBits);
       while (table[slot * SLOT] !== 0) slot = (slot + 1) & (size - 1);
-      table[slot * SLOT] = gram;
-      table[slot * SLOT + 1] = last;
-      table[slot * SLOT + 2] = n;
-      for (const k of list) entries[n++] = k;
-      table[slot * SLOT + 3] = n;
+      const [k0, ...rest] = list;
+      table.set([gram, last, k0!, ...tailOf(record, k0!), n, n + rest.length * ENTRY], slot * SLOT);
+      for (const k of rest) more.set([k, ...tailOf(record, k)], (n += ENTRY) - ENTRY);
     }
-    // A key is compared as far as its anchor has key characters and single spaces, up to
-    // KEY_CHARS: a 5-letter key of a repeated vocabulary turns up often, 12 letters seldom,
-    // and a mismatch found here never reads the anchor.
-    const keyChars = new Uint8Array(keys.length * KEY_CHARS);
-    const keyLength = new Uint8Array(keys.length);
-    const beforeChars = new Uint8Array(keys.length * KEY_CHARS);
-    const beforeLength = new Uint8Array(keys.length);
-    const anchorLength = new Int32Array(keys.length);
+    return new KeyFilter(
+      stride,
+      bits,
+      set,
+      near,
+      next,
+      headBits,
+      tableBits,
+      table,
+      more,
+      record,
+      keys,
+      anchors,
+      keyAt,
+      tags,
+    );
+  }
+
+  /**
+   * Every key's record (see RECORD). A key is compared as far as its anchor has key
+   * characters and single spaces, up to KEY_CHARS: a 5-letter key of a repeated vocabulary
+   * turns up often, 12 letters seldom, and a mismatch found here never reads the anchor.
+   */
+  private static records(keys: string[], anchors: string[], keyAt: Int32Array, tags: Int32Array): Uint8Array {
+    const record = new Uint8Array(keys.length * RECORD);
+    const words = new Int32Array(record.buffer);
     keys.forEach((key, k) => {
       const anchor = anchors[k]!;
       let n = key.length;
@@ -376,33 +484,25 @@ export class KeyFilter {
         const space = anchor.charCodeAt(at) === SPACE && at + 1 < anchor.length && isKeyChar(anchor, at + 1);
         if (!space && !isKeyChar(anchor, at)) break;
       }
-      for (let i = 0; i < n; i++) keyChars[k * KEY_CHARS + i] = anchor.charCodeAt(keyAt[k]! + i);
-      keyLength[k] = n;
+      const r = k * RECORD;
+      for (let i = 0; i < n; i++) record[r + i] = anchor.charCodeAt(keyAt[k]! + i);
+      record[r + LENGTH] = n;
       // Back from the key the same way, nearest first; a dot that starts the anchor is left to
       // matchBackward (it may be the last of a `…`).
       let p = 0;
       for (let at = keyAt[k]! - 1; p < KEY_CHARS && at >= 0; p++, at--) {
         const space = anchor.charCodeAt(at) === SPACE && at > 0 && isKeyChar(anchor, at - 1);
         if (!space && (!isKeyChar(anchor, at) || (at === 0 && anchor.charCodeAt(0) === DOT))) break;
-        beforeChars[k * KEY_CHARS + p] = anchor.charCodeAt(at);
+        record[r + BEFORE + p] = anchor.charCodeAt(at);
       }
-      beforeLength[k] = p;
-      anchorLength[k] = anchor.length;
+      record[r + BEFORE_LENGTH] = p;
+      // placeKeys keeps keys within an anchor's first 65,536 characters.
+      record[r + KEY_AT] = keyAt[k]! & 0xff;
+      record[r + KEY_AT + 1] = keyAt[k]! >>> 8;
+      record[r + REST] = (keyAt[k]! + n < anchor.length ? AHEAD : 0) | (keyAt[k]! - p > 0 ? BEHIND : 0);
+      words[(r + TAG) >> 2] = tags[k]!;
     });
-    return new KeyFilter(
-      stride,
-      bits,
-      set,
-      near,
-      next,
-      tableBits,
-      table,
-      entries,
-      { chars: keyChars, length: keyLength, before: beforeChars, beforeLength, anchorLength },
-      keys,
-      anchors,
-      keyAt,
-    );
+    return record;
   }
 
   /**
@@ -435,7 +535,7 @@ export class KeyFilter {
       moved++;
       return this.anchors[k]!.slice(keyAt[k], keyAt[k]! + key.length);
     });
-    return moved ? KeyFilter.fromKeys(this.stride, keys, this.anchors, keyAt) : undefined;
+    return moved ? KeyFilter.fromKeys(this.stride, keys, this.anchors, keyAt, this.tags) : undefined;
   }
 
   get byteSize(): number {
@@ -447,75 +547,194 @@ export class KeyFilter {
       this.near.byteLength +
       this.next.byteLength +
       this.table.byteLength +
-      this.entries.byteLength +
-      this.record.chars.byteLength +
-      this.record.length.byteLength +
-      this.record.before.byteLength +
-      this.record.beforeLength.byteLength +
-      this.record.anchorLength.byteLength +
+      this.more.byteLength +
+      this.record.byteLength +
       this.keyAt.byteLength +
+      this.tags.byteLength +
       chars * 2
     );
   }
 
   /**
-   * Reports (in the filter's numbering, with the offset just past it) every keyed anchor in
-   * text[from, to) whose key holds the gram sampled at `at`: a key starting up to `stride - 1`
-   * before it, found by its first five characters.
+   * The keys whose heads stand at `starts[0 .. count)` (in the table's `slots`) and whose
+   * tails agree with the text's, checked.
    */
-  probe(text: string, at: number, from: number, to: number, onHit: OnHit): void {
-    // A second look first (see `near`): most samples that passed the gram set stop here.
-    const a = slotOf(gramOf(text, at), NEAR_BITS);
-    if ((this.near[a >>> 5]! & (1 << (a & 31))) === 0 && at + this.stride + GRAM <= to) {
-      const b = slotOf(gramOf(text, at + this.stride), NEAR_BITS);
-      if ((this.next[b >>> 5]! & (1 << (b & 31))) === 0) return;
+  private checkHeads(text: string, count: number, from: number, to: number, onHit: OnHit, scratch: ProbeScratch): void {
+    const { table, more } = this;
+    const { starts, slots } = scratch;
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const start = starts[i]!;
+      const at = slots[i]! * SLOT;
+      const tail = textTail(text, start);
+      n = this.gather(text, start, tail, table, at + FIRST, n, from, to, onHit, scratch);
+      for (let e = table[at + MORE]!, end = table[at + MORE + 1]!; e < end; e += ENTRY)
+        n = this.gather(text, start, tail, more, e, n, from, to, onHit, scratch);
     }
+    this.checkGathered(text, n, from, to, onHit, scratch);
+  }
+
+  /** Adds the key of the entry at `list[e]` to the `n` gathered if its tail agrees; the new count. */
+  private gather(
+    text: string,
+    start: number,
+    tail: number,
+    list: Int32Array,
+    e: number,
+    n: number,
+    from: number,
+    to: number,
+    onHit: OnHit,
+    scratch: ProbeScratch,
+  ): number {
+    if ((tail & list[e + 2]!) !== list[e + 1]) return n;
+    const space = list[e + 3]!;
+    if (space >= 0 && !maySpace(text, start + space)) return n;
+    // A head shared by very many keys may fill the scratch: check what is gathered and go on.
+    if (n === scratch.keys.length) n = this.checkGathered(text, n, from, to, onHit, scratch);
+    scratch.keyStarts[n] = start;
+    scratch.keys[n] = list[e]!;
+    return n + 1;
+  }
+
+  /**
+   * Checks the `n` keys gathered, in text order, after reading their records in one loop of
+   * independent loads: their cache misses overlap, where check after check would wait for
+   * each in turn. Returns 0, the count left.
+   */
+  private checkGathered(
+    text: string,
+    n: number,
+    from: number,
+    to: number,
+    onHit: OnHit,
+    { keyStarts, keys }: ProbeScratch,
+  ): 0 {
+    let touched = 0;
+    for (let j = 0; j < n; j++) touched |= this.record[keys[j]! * RECORD + LENGTH]!;
+    this.touched = touched;
+    for (let j = 0; j < n; j++) this.check(text, keyStarts[j]!, keys[j]!, from, to, onHit);
+    return 0;
+  }
+
+  /** Kept so the loads that bring records into cache are not dropped as unused. */
+  private touched = 0;
+
+  /**
+   * Reports (by their tags, with the offset just past them) the keyed anchors in text[from,
+   * to) whose key holds a gram sampled at `base + passed[0 .. count)`: a key starting up to
+   * `stride - 1` before it, found by its first five characters. `passed` is overwritten.
+   *
+   * In stages, each a loop over the survivors of the one before: a second look (`near`,
+   * `next`), the head bit set, the head table, the tails, the records. A stage's loads are
+   * independent of one another, so the processor has several cache misses in flight at once,
+   * where probing one sample after another waited for each: the head table and records of
+   * 5,000 keys are far larger than the first-level cache, and cold by the time a key turns up.
+   */
+  probeMany(
+    text: string,
+    base: number,
+    passed: Int32Array,
+    count: number,
+    from: number,
+    to: number,
+    onHit: OnHit,
+    scratch: ProbeScratch,
+  ): void {
+    const { stride, near, next } = this;
+    let kept = 0;
+    for (let h = 0; h < count; h++) {
+      const at = base + passed[h]!;
+      const a = slotOf(gramOf(text, at), NEAR_BITS);
+      if ((near[a >>> 5]! & (1 << (a & 31))) === 0 && at + stride + GRAM <= to) {
+        const b = slotOf(gramOf(text, at + stride), NEAR_BITS);
+        if ((next[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+      }
+      passed[kept++] = at;
+    }
+    for (let h = 0; h < kept; h += PROBE_BLOCK)
+      this.probeBlock(text, passed, h, Math.min(kept, h + PROBE_BLOCK), from, to, onHit, scratch);
+  }
+
+  /** The rest of `probeMany` for the samples at passed[lo .. hi). */
+  private probeBlock(
+    text: string,
+    passed: Int32Array,
+    lo: number,
+    hi: number,
+    from: number,
+    to: number,
+    onHit: OnHit,
+    scratch: ProbeScratch,
+  ): void {
+    const { starts, slots } = scratch;
+    const stride = this.stride;
+    // Where each possible key start would sit in the head table.
+    const { tableBits, heads } = this;
+    let n = 0;
+    for (let h = lo; h < hi; h++) {
+      const at = passed[h]!;
+      for (let start = Math.max(from, at - stride + 1); start <= at && start + HEAD <= to; start++) {
+        const c0 = text.charCodeAt(start);
+        const c1 = text.charCodeAt(start + 1);
+        const c2 = text.charCodeAt(start + 2);
+        const c3 = text.charCodeAt(start + 3);
+        const c4 = text.charCodeAt(start + 4);
+        if ((c0 | c1 | c2 | c3 | c4) >= 0x80) continue;
+        const hash = headHash((c0 | (c1 << 8) | (c2 << 16) | (c3 << 24) | LOWER) >> 0, c4 | 0x20);
+        const bit = hash >>> (32 - NEAR_BITS);
+        if ((heads[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        starts[n] = start;
+        slots[n++] = hash >>> (32 - tableBits);
+      }
+    }
+    // Which of them hold a head: those stay, with the index of its table slot.
     const table = this.table;
-    const mask = (1 << this.tableBits) - 1;
-    // The earliest start first, so reports come in text order.
-    for (let start = Math.max(from, at - this.stride + 1); start <= at; start++) {
-      if (start + HEAD > to) return;
-      const c0 = text.charCodeAt(start);
-      const c1 = text.charCodeAt(start + 1);
-      const c2 = text.charCodeAt(start + 2);
-      const c3 = text.charCodeAt(start + 3);
-      const c4 = text.charCodeAt(start + 4);
-      if ((c0 | c1 | c2 | c3 | c4) >= 0x80) continue;
-      const gram = (c0 | (c1 << 8) | (c2 << 16) | (c3 << 24) | LOWER) >> 0;
-      const last = c4 | 0x20;
-      let slot = headSlot(gram, last, this.tableBits);
+    const mask = (1 << tableBits) - 1;
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      const start = starts[i]!;
+      const gram =
+        (text.charCodeAt(start) |
+          (text.charCodeAt(start + 1) << 8) |
+          (text.charCodeAt(start + 2) << 16) |
+          (text.charCodeAt(start + 3) << 24) |
+          LOWER) >>
+        0;
+      const last = text.charCodeAt(start + 4) | 0x20;
+      let slot = slots[i]!;
       let g: number;
       while ((g = table[slot * SLOT]!) !== 0 && (g !== gram || table[slot * SLOT + 1] !== last))
         slot = (slot + 1) & mask;
       if (g === 0) continue;
-      for (let e = table[slot * SLOT + 2]!, end = table[slot * SLOT + 3]!; e < end; e++)
-        this.check(text, start, this.entries[e]!, from, to, onHit);
+      starts[found] = start;
+      slots[found++] = slot;
     }
+    this.checkHeads(text, found, from, to, onHit, scratch);
   }
 
   /** Key `k` at `start`, then its anchor around it. */
   private check(text: string, start: number, k: number, from: number, to: number, onHit: OnHit): void {
-    const { chars, length: lengths, before, beforeLength, anchorLength } = this.record;
-    const length = lengths[k]!;
+    const record = this.record;
+    const r = k * RECORD;
+    const length = record[r + LENGTH]!;
     if (start + length > to) return;
-    const base = k * KEY_CHARS;
     const fold = foldTable();
-    const at = readRecord(text, start, 1, to, chars, base, length, fold);
+    const at = readRecord(text, start, 1, to, record, r, length, fold);
     if (at === FAILED) return;
-    const known = beforeLength[k]!;
-    const back = readRecord(text, start - 1, -1, from - 1, before, base, known, fold);
+    const known = record[r + BEFORE_LENGTH]!;
+    const back = readRecord(text, start - 1, -1, from - 1, record, r + BEFORE, known, fold);
     if (back === FAILED) return;
-    const keyAt = this.keyAt[k]!;
-    const ahead = keyAt + length < anchorLength[k]!;
-    const behind = keyAt - known > 0;
-    if (!ahead && !behind) {
-      onHit(k, at, back + 1);
+    const rest = record[r + REST]!;
+    if (rest === 0) {
+      onHit(this.recordWords[(r + TAG) >> 2]!, at, back + 1);
       return;
     }
+    const keyAt = record[r + KEY_AT]! | (record[r + KEY_AT + 1]! << 8);
     const anchor = this.anchors[k]!;
-    const anchorStart = behind ? matchBackward(text, back, from, anchor, keyAt - known - 1) : back + 1;
+    const anchorStart = rest & BEHIND ? matchBackward(text, back, from, anchor, keyAt - known - 1) : back + 1;
     if (anchorStart < 0) return;
-    const end = ahead ? matchForward(text, at, to, anchor, keyAt + length) : at;
-    if (end >= 0) onHit(k, end, anchorStart);
+    const end = rest & AHEAD ? matchForward(text, at, to, anchor, keyAt + length) : at;
+    if (end >= 0) onHit(this.recordWords[(r + TAG) >> 2]!, end, anchorStart);
   }
 }

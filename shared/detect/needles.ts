@@ -17,19 +17,20 @@ export interface Needle {
   /** Where it starts in the anchor. */
   at: number;
   anchor: string;
-  /** The caller's number for the anchor. */
+  /** The number the anchor is reported by, and its index among the automaton's anchors. */
   id: number;
+  index: number;
 }
 
 /** The longest stretch of the anchor that text holds only as itself, or undefined. */
-export function needleOf(anchor: string, id: number): Needle | undefined {
+export function needleOf(anchor: string, id: number, index: number): Needle | undefined {
   let best: Needle | undefined;
   let start = -1;
   for (let i = 0; i <= anchor.length; i++) {
     const good = i < anchor.length && isCaselessKeyChar(anchor, i);
     if (good && start < 0) start = i;
     if (!good && start >= 0) {
-      if (!best || i - start > best.text.length) best = { text: anchor.slice(start, i), at: start, anchor, id };
+      if (!best || i - start > best.text.length) best = { text: anchor.slice(start, i), at: start, anchor, id, index };
       start = -1;
     }
   }
