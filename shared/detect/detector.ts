@@ -64,6 +64,8 @@ const ENDS_WORD = 4;
 const CONTEXT = 8;
 /** The next entry has the same anchor. */
 const MORE = 16;
+/** A candidate left for `settle` that needs its pattern laid over it (not a flag of entries). */
+const CONFIRM = 32;
 /**
  * The automaton reports an anchor by its first entry's number and flags (`tagOf`): a literal
  * candidate, the commonest, is then decided without reading anything about its signature.
@@ -144,9 +146,12 @@ export class Detector {
 
   find(text: string, options: DetectOptions = {}): Finding[] {
     const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
-    // Three numbers per match that holds: start, end, entry. The findings are made at the
-    // end, from those that survive (see `findingsOf`).
+    // Four numbers per match that holds: start, end, entry, and when it was found. The
+    // findings are made at the end, from those that survive (see `findingsOf`).
     const held: number[] = [];
+    // Five per candidate left for `settle`: entry, what it needs, anchor start and end, when.
+    const pending: number[] = [];
+    let found = 0;
     const { entries, flags } = this;
     // Candidates beyond a generous multiple of the cap cannot change the outcome.
     let candidates = max * 4;
@@ -161,29 +166,51 @@ export class Detector {
         anchorStart = matchBackward(text, end - 1, 0, folded, folded.length - 1);
       }
       for (let f = tag & ((1 << FLAG_BITS) - 1); ; f = flags[++e]!) {
-        this.consider(text, e, f, anchorStart, end, held);
+        const when = found++;
+        if (!(f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end))) {
+          pending.push(e, CONFIRM | (f & CONTEXT), anchorStart, end, when);
+        } else if (
+          // The commonest case, decided from these numbers alone: the anchor is the match.
+          !((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1)))
+        ) {
+          if (f & CONTEXT) pending.push(e, CONTEXT, anchorStart, end, when);
+          else held.push(anchorStart, end, e, when);
+        }
         if (!(f & MORE)) break;
       }
     });
+    this.settle(text, pending, held);
     return this.findingsOf(text, held, max);
   }
 
-  /** Entry `e` (with flags `f`) where its anchor was found: onto `held` if its match holds. */
-  private consider(text: string, e: number, f: number, anchorStart: number, end: number, held: number[]): void {
-    let start: number;
-    let stop = end;
-    if (f & LITERAL && anchorStart >= 0 && isAscii(text, anchorStart, end)) {
-      // The commonest case, decided from these numbers alone: the anchor is the match.
-      if ((f & STARTS_WORD && isWordAt(text, anchorStart, -1)) || (f & ENDS_WORD && isWordAt(text, end, 1))) return;
-      start = anchorStart;
-    } else {
-      const match = confirm(this.entries[e]!, text, end, anchorStart);
-      if (!match) return;
-      ({ start, end: stop } = match);
+  /**
+   * Decides the candidates that need their signature's pattern or context terms, onto `held`
+   * if their match holds. Those are cold by now (a page reads each signature's once, if at
+   * all), and reading them is a chain of dependent loads: so the first of each is read for
+   * all the candidates in one loop, where their cache misses overlap, and then each decided.
+   */
+  private settle(text: string, pending: number[], held: number[]): void {
+    const entries = this.entries;
+    let warmth = 0;
+    for (let i = 0; i < pending.length; i += 5) warmth += warm(entries[pending[i]!]!, text, pending[i + 2]!);
+    this.warmth = warmth;
+    for (let i = 0; i < pending.length; i += 5) {
+      const entry = entries[pending[i]!]!;
+      const needs = pending[i + 1]!;
+      let start = pending[i + 2]!;
+      let stop = pending[i + 3]!;
+      if (needs & CONFIRM) {
+        const match = confirm(entry, text, stop, start);
+        if (!match) continue;
+        ({ start, end: stop } = match);
+      }
+      if (needs & CONTEXT && !hasContext(text, start, stop, entry.contextTerms)) continue;
+      held.push(start, stop, pending[i]!, pending[i + 4]!);
     }
-    if (f & CONTEXT && !hasContext(text, start, stop, this.entries[e]!.contextTerms)) return;
-    held.push(start, stop, e);
   }
+
+  /** Kept so the loads of `settle`'s first loop are not dropped as unused. */
+  private warmth = 0;
 
   /**
    * The first `max` matches in text order, each but those inside another: two anchors of one
@@ -192,9 +219,9 @@ export class Detector {
    * pushing them out of cache.
    */
   private findingsOf(text: string, held: number[], max: number): Finding[] {
-    const order = Array.from({ length: held.length / 3 }, (_, i) => i * 3);
-    // Stable: of two equal matches the first found stays.
-    order.sort((a, b) => held[a]! - held[b]! || held[b + 1]! - held[a + 1]!);
+    const order = Array.from({ length: held.length / 4 }, (_, i) => i * 4);
+    // Of two equal matches the first found stays.
+    order.sort((a, b) => held[a]! - held[b]! || held[b + 1]! - held[a + 1]! || held[a + 3]! - held[b + 3]!);
     const found: Finding[] = [];
     let coverEnd = -1;
     for (const h of order) {
@@ -242,7 +269,11 @@ interface Confirmer {
 }
 
 /** Matches at `at` within text[lo, hi), as a RegExp run on that slice would. */
-type Matcher = (text: string, at: number, lo: number, hi: number) => number;
+interface Matcher {
+  run(text: string, at: number, lo: number, hi: number): number;
+  /** Reads the first of what `run` reads (see `warm`). */
+  warmth(): number;
+}
 
 function confirmerOf(entry: Entry): Confirmer {
   const { quickSource, source, startsWord, endsWord, prefixSource, prefixMaxLength } = compilePattern(entry.sig.text);
@@ -261,24 +292,43 @@ function confirmerOf(entry: Entry): Confirmer {
 
 function forwardMatcher(source: string): Matcher {
   const small = SmallRegex.compile(source);
-  if (small) return (text, at, lo, hi) => small.run(text, at, lo, hi);
+  if (small) return small;
   const sticky = new RegExp(source, 'iuy');
-  return (text, at, lo, hi) => {
-    sticky.lastIndex = at - lo;
-    const m = sticky.exec(text.slice(lo, hi));
-    return m ? at + m[0].length : -1;
+  return {
+    run(text, at, lo, hi) {
+      sticky.lastIndex = at - lo;
+      const m = sticky.exec(text.slice(lo, hi));
+      return m ? at + m[0].length : -1;
+    },
+    warmth: () => 0,
   };
 }
 
 function backwardMatcher(source: string): Matcher {
   const small = SmallRegex.compile(source, true);
-  if (small) return (text, at, lo, hi) => small.run(text, at, lo, hi);
+  if (small) return small;
   const lookbehind = new RegExp(`(?<=(${source}))`, 'iuy');
-  return (text, at, lo, hi) => {
-    lookbehind.lastIndex = at - lo;
-    const m = lookbehind.exec(text.slice(lo, hi));
-    return m ? at - m[1]!.length : -1;
+  return {
+    run(text, at, lo, hi) {
+      lookbehind.lastIndex = at - lo;
+      const m = lookbehind.exec(text.slice(lo, hi));
+      return m ? at - m[1]!.length : -1;
+    },
+    warmth: () => 0,
   };
+}
+
+/**
+ * Reads the first of what deciding a candidate of `entry` at `at` reads: the text there,
+ * the entry, its context terms, its matchers and their programs (made on its first
+ * candidate: until then there is nothing to read).
+ */
+function warm(entry: Entry, text: string, at: number): number {
+  const c = entry.confirm;
+  const matchers = c ? c.forward.warmth() + (c.backward?.warmth() ?? 0) : 0;
+  let terms = 0;
+  for (const term of entry.contextTerms) terms += term.length;
+  return text.charCodeAt(Math.max(0, at)) + terms + matchers;
 }
 
 /**
@@ -314,9 +364,9 @@ function aligned(
   // before the anchor, so it ends within maxLength of the anchor's start.
   const lo = Math.max(0, anchorStart - c.prefixMaxLength);
   const hi = Math.min(text.length, anchorStart + entry.maxLength + 1);
-  const start = c.backward ? c.backward(text, anchorStart, lo, hi) : anchorStart;
+  const start = c.backward ? c.backward.run(text, anchorStart, lo, hi) : anchorStart;
   if (start < 0 || (c.startsWord && isWordAt(text, start, -1))) return undefined;
-  const end = c.forward(text, start, lo, hi);
+  const end = c.forward.run(text, start, lo, hi);
   if (end < anchorEnd || (c.endsWord && isWordAt(text, end, 1))) return undefined;
   return { start, end };
 }

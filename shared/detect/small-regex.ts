@@ -387,6 +387,11 @@ export class SmallRegex {
     return this.step(0, at, text, lo, hi);
   }
 
+  /** The first of what `run` reads, read: the program's start and its characters' length. */
+  warmth(): number {
+    return this.code[0]! + this.chars.length;
+  }
+
   private step(pc: number, pos: number, text: string, lo: number, hi: number): number {
     const code = this.code;
     const backward = this.backward;
