@@ -127,6 +127,14 @@ describe('detection', () => {
     expect(found('Failed to sync 12 items')).toEqual(['items: Failed to sync 12 items']);
   });
 
+  it('reports the signature listed first when two match the same text', () => {
+    const exact = sig('exact#0', 'Error 0x80070005');
+    const generic = sig('generic#0', 'error 0x80070005', { specificity: 'generic', context: { line: ['Exchange'] } });
+    const line = 'Exchange: error 0x80070005';
+    expect(new Detector([exact, generic]).find(line).map((f) => f.article)).toEqual(['exact']);
+    expect(new Detector([generic, exact]).find(line).map((f) => f.article)).toEqual(['generic']);
+  });
+
   it('finds every planted signature among thousands, where a naive search does', () => {
     // mulberry32: a small PRNG with no short cycles (an LCG here repeats whole phrases).
     let seed = 42;
