@@ -26,8 +26,8 @@ const DOT = 0x2e;
 const KEY_CHARS = 16;
 /** Keys are found by their first characters: a gram and one more (every key has stride + 3 ≥ 5). */
 const HEAD = GRAM + 1;
-/** log2 of the bits in the second-look sets (16 KiB each): only samples that passed read them. */
-const NEAR_BITS = 17;
+/** log2 of the bits in the set of heads (16 KiB): only samples that passed the gram set read it. */
+const HEAD_BITS = 17;
 /**
  * Numbers per slot of the head table (32 bytes, so one cache line answers a probe): the
  * head's gram and fifth character, its first key's entry, and the range in `more` of the
@@ -311,13 +311,7 @@ export class KeyFilter {
     /** log2 of the bit set's size. */
     readonly bits: number,
     readonly set: Int32Array,
-    /**
-     * Second looks for a sample that passed `set`, NEAR_BITS wide: `near` holds the grams of
-     * keys too short to say more; `next` the grams a longer key holds one sample further on.
-     */
-    readonly near: Int32Array,
-    readonly next: Int32Array,
-    /** The heads of all keys, NEAR_BITS wide: most starts a sample offers hold none. */
+    /** The heads of all keys, HEAD_BITS wide: most starts a sample offers hold none. */
     private readonly heads: Int32Array,
     /**
      * Open-addressing table from a key's first five characters to the keys starting so (a Map
@@ -407,24 +401,11 @@ export class KeyFilter {
     // 8 KiB, which stays in the first-level cache anyway.
     const bits = Math.min(21, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 64))));
     const set = new Int32Array(1 << (bits - 5));
-    const near = new Int32Array(1 << (NEAR_BITS - 5));
-    const next = new Int32Array(1 << (NEAR_BITS - 5));
     const heads = new Map<string, number[]>();
     keys.forEach((key, k) => {
-      // A key whose first 2·stride + 3 characters are all key characters holds the next sample's
-      // gram too, at offset o + stride: only a sample followed by one of those can start it.
-      const anchor = anchors[k]!;
-      let solid = 0;
-      while (solid < 2 * stride + GRAM - 1 && keyAt[k]! + solid < anchor.length && isKeyChar(anchor, keyAt[k]! + solid))
-        solid++;
-      const long = solid >= 2 * stride + GRAM - 1;
       for (let o = 0; o < stride; o++) {
         const slot = slotOf(gramOf(key, o), bits);
         set[slot >>> 5]! |= 1 << (slot & 31);
-        const bit = long
-          ? slotOf(gramOf(anchor, keyAt[k]! + o + stride), NEAR_BITS)
-          : slotOf(gramOf(key, o), NEAR_BITS);
-        (long ? next : near)[bit >>> 5]! |= 1 << (bit & 31);
       }
       const head = key.slice(0, HEAD);
       const list = heads.get(head);
@@ -435,14 +416,14 @@ export class KeyFilter {
     const tableBits = Math.max(4, Math.ceil(Math.log2(heads.size * 2 + 1)));
     const size = 1 << tableBits;
     const table = new Int32Array(size * SLOT);
-    const headBits = new Int32Array(1 << (NEAR_BITS - 5));
+    const headBits = new Int32Array(1 << (HEAD_BITS - 5));
     const record = KeyFilter.records(keys, anchors, keyAt, tags);
     const more = new Int32Array((keys.length - heads.size) * ENTRY);
     let n = 0;
     for (const [head, list] of heads) {
       const gram = gramOf(head, 0);
       const last = head.charCodeAt(GRAM) | 0x20;
-      const bit = headHash(gram, last) >>> (32 - NEAR_BITS);
+      const bit = headHash(gram, last) >>> (32 - HEAD_BITS);
       headBits[bit >>> 5]! |= 1 << (bit & 31);
       let slot = headSlot(gram, last, tableBits);
       while (table[slot * SLOT] !== 0) slot = (slot + 1) & (size - 1);
@@ -450,22 +431,7 @@ export class KeyFilter {
       table.set([gram, last, k0!, ...tailOf(record, k0!), n, n + rest.length * ENTRY], slot * SLOT);
       for (const k of rest) more.set([k, ...tailOf(record, k)], (n += ENTRY) - ENTRY);
     }
-    return new KeyFilter(
-      stride,
-      bits,
-      set,
-      near,
-      next,
-      headBits,
-      tableBits,
-      table,
-      more,
-      record,
-      keys,
-      anchors,
-      keyAt,
-      tags,
-    );
+    return new KeyFilter(stride, bits, set, headBits, tableBits, table, more, record, keys, anchors, keyAt, tags);
   }
 
   /**
@@ -544,8 +510,7 @@ export class KeyFilter {
     for (const a of this.anchors) chars += a.length;
     return (
       this.set.byteLength +
-      this.near.byteLength +
-      this.next.byteLength +
+      this.heads.byteLength +
       this.table.byteLength +
       this.more.byteLength +
       this.record.byteLength +
@@ -623,10 +588,11 @@ export class KeyFilter {
   /**
    * Reports (by their tags, with the offset just past them) the keyed anchors in text[from,
    * to) whose key holds a gram sampled at `base + passed[0 .. count)`: a key starting up to
-   * `stride - 1` before it, found by its first five characters. `passed` is overwritten.
+   * `stride - 1` before it, found by its first five characters.
    *
-   * In stages, each a loop over the survivors of the one before: a second look (`near`,
-   * `next`), the head bit set, the head table, the tails, the records. A stage's loads are
+   * In stages, each a loop over the survivors of the one before: the head bit set, the head
+   * table, the tails, the records. (A second look at the gram one sample on, before them,
+   * cost more than it saved.) A stage's loads are
    * independent of one another, so the processor has several cache misses in flight at once,
    * where probing one sample after another waited for each: the head table and records of
    * 5,000 keys are far larger than the first-level cache, and cold by the time a key turns up.
@@ -641,24 +607,14 @@ export class KeyFilter {
     onHit: OnHit,
     scratch: ProbeScratch,
   ): void {
-    const { stride, near, next } = this;
-    let kept = 0;
-    for (let h = 0; h < count; h++) {
-      const at = base + passed[h]!;
-      const a = slotOf(gramOf(text, at), NEAR_BITS);
-      if ((near[a >>> 5]! & (1 << (a & 31))) === 0 && at + stride + GRAM <= to) {
-        const b = slotOf(gramOf(text, at + stride), NEAR_BITS);
-        if ((next[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-      }
-      passed[kept++] = at;
-    }
-    for (let h = 0; h < kept; h += PROBE_BLOCK)
-      this.probeBlock(text, passed, h, Math.min(kept, h + PROBE_BLOCK), from, to, onHit, scratch);
+    for (let h = 0; h < count; h += PROBE_BLOCK)
+      this.probeBlock(text, base, passed, h, Math.min(count, h + PROBE_BLOCK), from, to, onHit, scratch);
   }
 
-  /** The rest of `probeMany` for the samples at passed[lo .. hi). */
+  /** `probeMany` for the samples at base + passed[lo .. hi). */
   private probeBlock(
     text: string,
+    base: number,
     passed: Int32Array,
     lo: number,
     hi: number,
@@ -673,7 +629,7 @@ export class KeyFilter {
     const { tableBits, heads } = this;
     let n = 0;
     for (let h = lo; h < hi; h++) {
-      const at = passed[h]!;
+      const at = base + passed[h]!;
       for (let start = Math.max(from, at - stride + 1); start <= at && start + HEAD <= to; start++) {
         const c0 = text.charCodeAt(start);
         const c1 = text.charCodeAt(start + 1);
@@ -682,7 +638,7 @@ export class KeyFilter {
         const c4 = text.charCodeAt(start + 4);
         if ((c0 | c1 | c2 | c3 | c4) >= 0x80) continue;
         const hash = headHash((c0 | (c1 << 8) | (c2 << 16) | (c3 << 24) | LOWER) >> 0, c4 | 0x20);
-        const bit = hash >>> (32 - NEAR_BITS);
+        const bit = hash >>> (32 - HEAD_BITS);
         if ((heads[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
         starts[n] = start;
         slots[n++] = hash >>> (32 - tableBits);
