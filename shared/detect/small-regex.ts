@@ -426,14 +426,18 @@ export class SmallRegex {
           return this.repeat(pc, pos, text, lo, hi);
         case SPLIT: {
           // Greedy: into the repeat or the first alternative first.
-          const r = this.step(pc + 1, pos, text, lo, hi);
-          if (r >= 0) return r;
+          if (this.mayStart(pc + 1, pos, text, lo, hi)) {
+            const r = this.step(pc + 1, pos, text, lo, hi);
+            if (r >= 0) return r;
+          }
           pc = code[at + 1]!;
           continue;
         }
         case SPLIT_LAZY: {
-          const r = this.step(code[at + 1]!, pos, text, lo, hi);
-          if (r >= 0) return r;
+          if (this.mayStart(code[at + 1]!, pos, text, lo, hi)) {
+            const r = this.step(code[at + 1]!, pos, text, lo, hi);
+            if (r >= 0) return r;
+          }
           pc++;
           continue;
         }
@@ -448,6 +452,27 @@ export class SmallRegex {
           return pos;
       }
     }
+  }
+
+  /**
+   * False when the instruction at `pc` is a character or literal that cannot match at `pos`:
+   * a branch that fails on its first character (an optional `[.,]\d{1,7}`, the `AM` of
+   * `[AP]M|Z|...`) is passed over without a call.
+   */
+  private mayStart(pc: number, pos: number, text: string, lo: number, hi: number): boolean {
+    const code = this.code;
+    const at = pc * WIDTH;
+    const op = code[at];
+    if (op === SET) {
+      const set = setList[code[at + 1]!]!;
+      return (this.backward ? unitsBefore(set, text, pos, lo) : unitsAt(set, text, pos, hi)) !== 0;
+    }
+    if (op !== LITERAL) return true;
+    if (this.backward ? pos <= lo : pos >= hi) return false;
+    let c = text.charCodeAt(this.backward ? pos - 1 : pos);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    const plain = this.chars.charCodeAt(code[at + 1]!);
+    return c === plain || foldsToAscii(c, plain);
   }
 
   private repeat(pc: number, pos: number, text: string, lo: number, hi: number): number {
