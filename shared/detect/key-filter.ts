@@ -395,11 +395,12 @@ export class KeyFilter {
     keyAt: Int32Array,
     tags: Int32Array,
   ): KeyFilter {
-    // ~1 bit in 64 set: a sampled gram no key holds passes by chance about 1.5% of the time.
-    // Sparser sets pass fewer but scan slower: every sample reads the set, and at 5,000 keys
-    // 512 KiB of it ran ~10% slower than 128 KiB, more than the extra probes cost. At least
-    // 8 KiB, which stays in the first-level cache anyway.
-    const bits = Math.min(21, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 64))));
+    // ~1 bit in 32 set: a sampled gram no key holds passes by chance about 3% of the time.
+    // Sparser sets pass fewer but scan slower, as every sample reads the set: at 5,000 keys
+    // 512 KiB of it ran ~10% slower than 128 KiB, and 128 KiB a little slower than 64 KiB,
+    // since the head bit set turns most of what passes away cheaply. At least 8 KiB, which
+    // stays in the first-level cache anyway.
+    const bits = Math.min(21, Math.max(16, Math.ceil(Math.log2(keys.length * stride * 32))));
     const set = new Int32Array(1 << (bits - 5));
     const heads = new Map<string, number[]>();
     keys.forEach((key, k) => {
