@@ -64,6 +64,11 @@ const ENDS_WORD = 4;
 const CONTEXT = 8;
 /** The next entry has the same anchor. */
 const MORE = 16;
+/**
+ * Candidates `settle` takes at a time: enough that their cache misses overlap, few enough
+ * that the text around them (some 300 KB of log) is still in the second-level cache.
+ */
+const SETTLE_EVERY = 32;
 /** A candidate left for `settle` that needs its pattern laid over it (not a flag of entries). */
 const CONFIRM = 32;
 /**
@@ -177,6 +182,10 @@ export class Detector {
           else held.push(anchorStart, end, e, when);
         }
         if (!(f & MORE)) break;
+      }
+      if (pending.length >= SETTLE_EVERY * 5) {
+        this.settle(text, pending, held);
+        pending.length = 0;
       }
     });
     this.settle(text, pending, held);
