@@ -11,19 +11,24 @@
 import type { OnHit } from './dfa';
 import { Dfa, bytewise } from './dfa';
 import type { ProbeScratch } from './key-filter';
-import { GRAM, KeyFilter, LOWER, MAX_STRIDE, PROBE_BLOCK, gramOf, slotOf } from './key-filter';
+import { GRAM, KeyFilter, LOWER, MAX_STRIDE, MIN_STRIDE, PROBE_BLOCK, gramOf, slotOf } from './key-filter';
 import type { Needle } from './needles';
 import { MAX_NEEDLES, needleOf, scanNeedles } from './needles';
 
 /**
- * Samples a chunk holds: chunks are `stride` times this in UTF-16 units, so samples stay
- * aligned. The more candidates a chunk gathers, the more of their cache misses overlap (see
- * `KeyFilter.probeMany`); the 32 KB of bytes of 16,384 samples at stride 2 still fit the
- * first-level cache.
+ * UTF-16 units a chunk holds, at most (a multiple of the stride, so samples stay aligned).
+ * The more candidates a chunk gathers, the more of their cache misses overlap (see
+ * `KeyFilter.probeMany`); its 32 KB of bytes still fit the first-level cache (48 KB here),
+ * where 48 KB chunks at stride 3 ran ~6% slower.
  */
-const CHUNK_SAMPLES = 16384;
-/** Samples in the pieces a chunk that is not all ASCII is split into. */
-const PIECE_SAMPLES = 2048;
+const CHUNK_UNITS = 1 << 15;
+/** Units in the pieces a chunk that is not all ASCII is split into. */
+const PIECE_UNITS = 1 << 12;
+/**
+ * A chunk whose bytes outnumber its units by more than this has non-ASCII all over (a
+ * localised page): trying its pieces one by one would only encode it again.
+ */
+const PIECES_WORTH_TRYING = 8;
 /** Texts this long teach the filter which keys they are full of (see `KeyFilter.relearn`). */
 const LEARN_FROM = 1 << 18;
 /**
@@ -108,8 +113,7 @@ export class Automaton {
     scanNeedles(this.needles, text, onHit, from, to);
     if (!this.filter) return;
     if (!this.learned && to - from >= LEARN_FROM) this.learn(text, from, to);
-    const stride = this.filter.stride;
-    const buffer = spare && spare.bytes.length >= bytesFor(stride) ? spare : newBuffer(stride);
+    const buffer = spare ?? newBuffer();
     spare = undefined;
     try {
       this.sample(text, this.filter, onHit, from, to, buffer);
@@ -128,17 +132,23 @@ export class Automaton {
   }
 
   private sample(text: string, filter: KeyFilter, onHit: OnHit, from: number, to: number, buffer: ScanBuffer): void {
-    const chunk = CHUNK_SAMPLES * filter.stride;
-    const piece = PIECE_SAMPLES * filter.stride;
+    const stride = filter.stride;
+    const chunk = CHUNK_UNITS - (CHUNK_UNITS % stride);
+    const piece = PIECE_UNITS - (PIECE_UNITS % stride);
     for (let at = from; at < to; at += chunk) {
       const end = Math.min(to, at + chunk);
-      if (sampleBytes(text, filter, onHit, from, to, at, end, buffer)) continue;
+      const excess = sampleBytes(text, filter, onHit, from, to, at, end, buffer);
+      if (excess === 0) continue;
       // Not all ASCII: byte offsets drift from the text's. In smaller pieces the rest of the
       // chunk stays on the fast path; a piece with a non-ASCII unit (rare in logs; a curly
       // quote on a page) is sampled unit by unit.
+      if (excess > PIECES_WORTH_TRYING) {
+        sampleUnits(text, filter, onHit, from, to, at, end, buffer);
+        continue;
+      }
       for (let p = at; p < end; p += piece) {
         const stop = Math.min(end, p + piece);
-        if (!sampleBytes(text, filter, onHit, from, to, p, stop, buffer))
+        if (sampleBytes(text, filter, onHit, from, to, p, stop, buffer) !== 0)
           sampleUnits(text, filter, onHit, from, to, p, stop, buffer);
       }
     }
@@ -146,8 +156,8 @@ export class Automaton {
 }
 
 /**
- * Samples text[at, end) from its UTF-8 bytes and probes the samples that pass; false (having
- * done nothing) when those bytes are not one per unit.
+ * Samples text[at, end) from its UTF-8 bytes and probes the samples that pass, returning 0;
+ * when those bytes are not one per unit, does nothing and returns how many more there are.
  */
 function sampleBytes(
   text: string,
@@ -158,14 +168,14 @@ function sampleBytes(
   at: number,
   end: number,
   { bytes, view, passed, probe }: ScanBuffer,
-): boolean {
+): number {
   // The last samples read a few units into the next chunk.
   const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
-  if (written !== read) return false;
+  if (written !== read) return written - read;
   const last = Math.min(end - at, written - GRAM + 1);
   const found = passing(view, last, filter.stride, filter.set, 32 - filter.bits, passed);
   filter.probeMany(text, at, passed, found, from, to, onHit, probe);
-  return true;
+  return 0;
 }
 
 /** As `sampleBytes`, reading the text's units: a gram with a non-ASCII unit is in no key. */
@@ -215,17 +225,13 @@ function passing(
   return n;
 }
 
-/** Up to 3 bytes a unit for a chunk, and the units read past its end. */
-function bytesFor(stride: number): number {
-  return (CHUNK_SAMPLES * stride + GRAM) * 3;
-}
-
-function newBuffer(stride: number): ScanBuffer {
-  const bytes = new Uint8Array(bytesFor(stride));
+function newBuffer(): ScanBuffer {
+  // Up to 3 bytes a unit for a chunk and the units read past its end.
+  const bytes = new Uint8Array((CHUNK_UNITS + GRAM) * 3);
   return {
     bytes,
     view: new DataView(bytes.buffer),
-    passed: new Int32Array(CHUNK_SAMPLES),
+    passed: new Int32Array(CHUNK_UNITS / MIN_STRIDE),
     probe: {
       starts: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
       slots: new Int32Array(PROBE_BLOCK * MAX_STRIDE),

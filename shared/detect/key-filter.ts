@@ -19,7 +19,7 @@ import { SPACE, foldTable } from './fold';
 
 /** Bytes per gram: one 32-bit read. */
 export const GRAM = 4;
-const MIN_STRIDE = 2;
+export const MIN_STRIDE = 2;
 export const MAX_STRIDE = 8;
 const DOT = 0x2e;
 /** Longest stretch of an anchor a probe compares before the anchor itself (see `fromKeys`). */
