@@ -18,8 +18,8 @@ import { MAX_NEEDLES, needleOf, scanNeedles } from './needles';
 /**
  * UTF-16 units a chunk holds, at most (a multiple of the stride, so samples stay aligned).
  * The more candidates a chunk gathers, the more of their cache misses overlap (see
- * `KeyFilter.probeMany`); its 32 KB of bytes still fit the first-level cache (48 KB here),
- * where 48 KB chunks at stride 3 ran ~6% slower.
+ * `KeyFilter.probeMany`); its 32 KB of bytes still fit the first-level cache (48 KB on the
+ * test machine) at any stride.
  */
 const CHUNK_UNITS = 1 << 15;
 /** Units in the pieces a chunk that is not all ASCII is split into. */
