@@ -4,11 +4,13 @@
  *
  * Each anchor gets a key: a window of `stride + 3` characters from the part of the anchor
  * that stands in raw text exactly as it is folded, but for ASCII case (letters, digits,
- * punctuation nothing else folds to, and a dot that has no other beside it). Every occurrence of such a window holds one of its first
- * `stride` four-character grams at an offset that is a multiple of `stride`, so the scan
- * reads four bytes every `stride` bytes and looks them up in a bit set; only where a gram is
- * known does it compare the key, and only where a key is found does it compare the whole
- * anchor, outward from the key.
+ * punctuation nothing else folds to, and a dot that has no other beside it). Every
+ * occurrence of such a window holds one of its first `stride` four-character grams at an
+ * offset that is a multiple of `stride`, so the scan reads four bytes every `stride` bytes
+ * and looks them up in a bit set; only where a gram is known does it compare the key, and
+ * only where a key is found does it compare the whole anchor, outward from the key. Those
+ * comparisons run in stages over a chunk's samples (`probeMany`), so that the cache misses
+ * of thousands of keys' tables and records overlap.
  *
  * Anchors without such a window (`500`) are left to the caller (automaton.ts).
  */
