@@ -116,7 +116,7 @@ export class Automaton {
     const buffer = spare ?? newBuffer();
     spare = undefined;
     try {
-      this.sample(text, this.filter, onHit, from, to, buffer);
+      sample({ text, filter: this.filter, onHit, from, to, buffer });
     } finally {
       spare = buffer;
     }
@@ -130,27 +130,36 @@ export class Automaton {
     const slices = Array.from({ length: LEARN_SLICES }, (_, i) => text.slice(from + i * step, from + i * step + slice));
     this.filter = this.filter!.relearn(slices) ?? this.filter;
   }
+}
 
-  private sample(text: string, filter: KeyFilter, onHit: OnHit, from: number, to: number, buffer: ScanBuffer): void {
-    const stride = filter.stride;
-    const chunk = CHUNK_UNITS - (CHUNK_UNITS % stride);
-    const piece = PIECE_UNITS - (PIECE_UNITS % stride);
-    for (let at = from; at < to; at += chunk) {
-      const end = Math.min(to, at + chunk);
-      const excess = sampleBytes(text, filter, onHit, from, to, at, end, buffer);
-      if (excess === 0) continue;
-      // Not all ASCII: byte offsets drift from the text's. In smaller pieces the rest of the
-      // chunk stays on the fast path; a piece with a non-ASCII unit (rare in logs; a curly
-      // quote on a page) is sampled unit by unit.
-      if (excess > PIECES_WORTH_TRYING) {
-        sampleUnits(text, filter, onHit, from, to, at, end, buffer);
-        continue;
-      }
-      for (let p = at; p < end; p += piece) {
-        const stop = Math.min(end, p + piece);
-        if (sampleBytes(text, filter, onHit, from, to, p, stop, buffer) !== 0)
-          sampleUnits(text, filter, onHit, from, to, p, stop, buffer);
-      }
+/** One scan of the key filter over text[from, to). */
+interface Sampling {
+  text: string;
+  filter: KeyFilter;
+  onHit: OnHit;
+  from: number;
+  to: number;
+  buffer: ScanBuffer;
+}
+
+function sample(scan: Sampling): void {
+  const { stride } = scan.filter;
+  const chunk = CHUNK_UNITS - (CHUNK_UNITS % stride);
+  const piece = PIECE_UNITS - (PIECE_UNITS % stride);
+  for (let at = scan.from; at < scan.to; at += chunk) {
+    const end = Math.min(scan.to, at + chunk);
+    const excess = sampleBytes(scan, at, end);
+    if (excess === 0) continue;
+    // Not all ASCII: byte offsets drift from the text's. In smaller pieces the rest of the
+    // chunk stays on the fast path; a piece with a non-ASCII unit (rare in logs; a curly
+    // quote on a page) is sampled unit by unit.
+    if (excess > PIECES_WORTH_TRYING) {
+      sampleUnits(scan, at, end);
+      continue;
+    }
+    for (let p = at; p < end; p += piece) {
+      const stop = Math.min(end, p + piece);
+      if (sampleBytes(scan, p, stop) !== 0) sampleUnits(scan, p, stop);
     }
   }
 }
@@ -159,16 +168,8 @@ export class Automaton {
  * Samples text[at, end) from its UTF-8 bytes and probes the samples that pass, returning 0;
  * when those bytes are not one per unit, does nothing and returns how many more there are.
  */
-function sampleBytes(
-  text: string,
-  filter: KeyFilter,
-  onHit: OnHit,
-  from: number,
-  to: number,
-  at: number,
-  end: number,
-  { bytes, view, passed, probe }: ScanBuffer,
-): number {
+function sampleBytes({ text, filter, onHit, from, to, buffer }: Sampling, at: number, end: number): number {
+  const { bytes, view, passed, probe } = buffer;
   // The last samples read a few units into the next chunk.
   const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
   if (written !== read) return written - read;
@@ -179,16 +180,8 @@ function sampleBytes(
 }
 
 /** As `sampleBytes`, reading the text's units: a gram with a non-ASCII unit is in no key. */
-function sampleUnits(
-  text: string,
-  filter: KeyFilter,
-  onHit: OnHit,
-  from: number,
-  to: number,
-  at: number,
-  end: number,
-  { passed, probe }: ScanBuffer,
-): void {
+function sampleUnits({ text, filter, onHit, from, to, buffer }: Sampling, at: number, end: number): void {
+  const { passed, probe } = buffer;
   const { stride, set, bits } = filter;
   const last = Math.min(end, to - GRAM + 1);
   let found = 0;
