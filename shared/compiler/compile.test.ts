@@ -80,7 +80,7 @@ describe('content compiler', () => {
   it('rejects values outside the allowed set, naming the value', () => {
     const found = problems(edit(PROBLEM, (s) => s.replace('product: bes', 'product: lotus')));
     expect(found).toContain(
-      `${PROBLEM}: product: must be one of bes, blackberry, activesync, seg, notifysync, got "lotus"`,
+      `${PROBLEM}: product: must be one of bes, blackberry, activesync, seg, notifysync, zpush, got "lotus"`,
     );
   });
 
@@ -214,5 +214,103 @@ describe('content compiler', () => {
     expect(problems(withFile('content-mini/bes/empty.md', 'Just text\n'))).toContain(
       'content-mini/bes/empty.md: frontmatter: missing: the file must start with a --- YAML block ---',
     );
+  });
+
+  describe('sources, codes, versions and merged ids', () => {
+    const addFields = (fields: string) => edit(PROBLEM, (s) => s.replace('causes:', `${fields}\ncauses:`));
+
+    it('keeps sources, codes and the versions a step applies to in the bundle', () => {
+      const files = edit(PROBLEM, (s) =>
+        s
+          .replace(
+            'causes:',
+            [
+              'sources:',
+              '  - seed: 000_a8c451fa3ca26885.txt',
+              '    section: Stage 3',
+              '  - title: "[MS-ASHTTP] HTTP status codes"',
+              '    url: https://learn.microsoft.com/openspecs/ms-ashttp',
+              'codes:',
+              '  - http: 449',
+              '  - eas: 9',
+              '    command: FolderSync',
+              '  - event: 3033',
+              '    provider: MSExchange ActiveSync',
+              '  - hresult: "0x80070005"',
+              'causes:',
+            ].join('\n'),
+          )
+          .replace(
+            '      - Back up the device.',
+            '      - text: Back up the device.\n        applies: [bes-5, exchange-2013+]',
+          ),
+      );
+      const { bundle, problems: found } = compileContent(files);
+      expect(found).toEqual([]);
+      const article = bundle!.articles.find((a) => a.id === 'mini-it-policy-rejected')!;
+      expect(article.sources).toEqual([
+        { title: expect.stringContaining('BES Troubleshooting'), seed: '000_a8c451fa3ca26885.txt', section: 'Stage 3' },
+        { title: '[MS-ASHTTP] HTTP status codes', url: 'https://learn.microsoft.com/openspecs/ms-ashttp' },
+      ]);
+      expect(article.codes).toEqual([
+        { scheme: 'http', code: '449' },
+        { scheme: 'eas', code: '9', command: 'FolderSync' },
+        { scheme: 'event', code: '3033', provider: 'MSExchange ActiveSync' },
+        { scheme: 'hresult', code: '0x80070005' },
+      ]);
+      expect(article.causes[0]!.fix[0]!.applies).toEqual(['bes-5', 'exchange-2013+']);
+    });
+
+    it('names the field and value of a source, code or version it cannot use', () => {
+      const found = problems(
+        addFields(
+          [
+            'sources:',
+            '  - seed: 009_unknown.txt',
+            '  - title: A page',
+            '    url: notaurl',
+            'codes:',
+            '  - http: 4490',
+            '  - event: 3033',
+            '  - eas: 9',
+            '    http: 500',
+          ].join('\n'),
+        ).map((f) =>
+          f.path === PROBLEM
+            ? {
+                ...f,
+                source: f.source.replace(
+                  '      - Back up the device.',
+                  '      - text: Back up.\n        applies: [exchange2013]',
+                ),
+              }
+            : f,
+        ),
+      );
+      expect(found).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^content-mini\/bes\/mini-it-policy-rejected\.md: sources\[0\]\.seed: must be one of .*got "009_unknown.txt"$/,
+          ),
+          `${PROBLEM}: sources[1].url: must be an http(s) address, got "notaurl"`,
+          expect.stringMatching(/codes\[0\]\.http: "4490" is not a http code/),
+          `${PROBLEM}: codes[1].provider: required for an event`,
+          `${PROBLEM}: codes[2]: must name exactly one of http, eas, event, hresult`,
+          `${PROBLEM}: causes[0].fix[0].applies[0]: must be a product and version such as exchange-2013+ or bbos-6, got "exchange2013"`,
+        ]),
+      );
+    });
+
+    it('leads the id of a merged article to the one that replaced it, unless that id is still in use', () => {
+      const merged = compileContent(addFields('replaces: [old-it-policy, older-it-policy]'));
+      expect(merged.problems).toEqual([]);
+      expect(merged.bundle!.redirects).toEqual({
+        'old-it-policy': 'mini-it-policy-rejected',
+        'older-it-policy': 'mini-it-policy-rejected',
+      });
+      expect(problems(addFields('replaces: [mini-stage-3]'))).toContain(
+        `${PROBLEM}: replaces[0]: "mini-stage-3" is still in use by content-mini/bes/mini-stage-3.md`,
+      );
+    });
   });
 });

@@ -68,6 +68,7 @@ function renderStep(step: StepSource): FixStep {
     ...(step.command !== undefined && { command: step.command }),
     ...(step.lang !== undefined && { lang: step.lang }),
     ...(step.warning !== undefined && { warning: step.warning }),
+    ...(step.applies !== undefined && { applies: step.applies }),
   };
 }
 
@@ -104,6 +105,15 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
     const other = byId.get(p.src.id);
     if (other) report(p.file, 'id', `duplicate id "${p.src.id}", also used by ${other.file}`);
     else byId.set(p.src.id, p);
+  }
+  // A merged article's old id leads to the one that replaced it, and to nothing else.
+  const redirects: Record<string, string> = {};
+  for (const p of parsed) {
+    p.src.replaces.forEach((old, i) => {
+      const taken = byId.get(old)?.file ?? (redirects[old] && `"${redirects[old]}"`);
+      if (taken) report(p.file, `replaces[${i}]`, `"${old}" is still in use by ${taken}`);
+      else redirects[old] = p.src.id;
+    });
   }
 
   const signatureOwner = new Map<string, string>();
@@ -209,6 +219,9 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
     })),
     steps: src.steps.map(renderStep),
     kb: src.kb,
+    codes: src.codes,
+    sources: src.sources,
+    replaces: src.replaces,
     html: renderBlock(body),
     text: plainText(body),
     source: file,
@@ -240,6 +253,7 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
       date: options.date ?? new Date().toISOString().slice(0, 10),
       articles,
       signatures,
+      redirects,
       search: { docs, tokens: buildTokenIndex(docs, articles) },
     },
     problems: [],

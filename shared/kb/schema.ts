@@ -2,14 +2,16 @@
  * Validates one article's frontmatter. Every problem becomes one `field: reason` line so
  * an author sees all of them at once, e.g. `causes[0].fix: required`.
  */
-import { KINDS, PLACES, PRODUCTS, RETRY_VERDICTS, SPECIFICITIES, STAGES } from './types';
-import type { Article, Place, Specificity } from './types';
+import { versionLabel } from './labels';
+import { CODE_SCHEMES, KINDS, PLACES, PRODUCTS, RETRY_VERDICTS, SEED_DOCUMENTS, SPECIFICITIES, STAGES } from './types';
+import type { Article, Code, Place, Source, Specificity } from './types';
 
 export interface StepSource {
   text: string;
   command?: string;
   lang?: string;
   warning?: string;
+  applies?: string[];
 }
 
 export interface CauseSource {
@@ -63,6 +65,9 @@ const KNOWN_FIELDS = new Set([
   'causes',
   'steps',
   'kb',
+  'codes',
+  'sources',
+  'replaces',
   'signatures',
 ]);
 
@@ -158,12 +163,86 @@ function readStep(r: Reader, raw: unknown, path: string): StepSource | undefined
   const command = r.string(raw, 'command', `${path}.command`, false);
   const lang = r.oneOf(raw, 'lang', `${path}.lang`, LANGS, false);
   const warning = r.string(raw, 'warning', `${path}.warning`, false);
+  const applies = r.strings(raw, 'applies', `${path}.applies`);
+  applies.forEach((value, i) => {
+    if (!versionLabel(value)) {
+      r.fail(`${path}.applies[${i}]`, `must be a product and version such as exchange-2013+ or bbos-6, got "${value}"`);
+    }
+  });
   for (const key of Object.keys(raw)) {
-    if (!['text', 'command', 'lang', 'warning'].includes(key)) r.fail(`${path}.${key}`, 'unknown field');
+    if (!['text', 'command', 'lang', 'warning', 'applies'].includes(key)) r.fail(`${path}.${key}`, 'unknown field');
   }
   if (lang && !command) r.fail(`${path}.lang`, 'only goes with a command');
   if (text === undefined) return undefined;
-  return { text, command, lang, warning };
+  return { text, command, lang, warning, ...(applies.length && { applies }) };
+}
+
+const HTTPS_URL = /^https?:\/\/[^\s/]+\.[^\s]+$/;
+
+function readSources(r: Reader, data: Record<string, unknown>): Source[] {
+  return r.list(data, 'sources', 'sources').flatMap((raw, i): Source[] => {
+    const path = `sources[${i}]`;
+    if (!isRecord(raw)) {
+      r.fail(path, `must be a mapping with seed, or with title and url, got ${describe(raw)}`);
+      return [];
+    }
+    for (const key of Object.keys(raw)) {
+      if (!['seed', 'title', 'url', 'section'].includes(key)) r.fail(`${path}.${key}`, 'unknown field');
+    }
+    const section = r.string(raw, 'section', `${path}.section`, false);
+    const seed = r.string(raw, 'seed', `${path}.seed`, false);
+    if (seed !== undefined) {
+      const title = SEED_DOCUMENTS[seed];
+      if (!title) r.fail(`${path}.seed`, `must be one of ${Object.keys(SEED_DOCUMENTS).join(', ')}, got "${seed}"`);
+      if (raw.url !== undefined) r.fail(`${path}.url`, 'a source document has no url');
+      return title
+        ? [{ title: r.string(raw, 'title', `${path}.title`, false) ?? title, seed, ...(section && { section }) }]
+        : [];
+    }
+    const title = r.string(raw, 'title', `${path}.title`, true);
+    const url = r.string(raw, 'url', `${path}.url`, true);
+    if (url !== undefined && !HTTPS_URL.test(url)) r.fail(`${path}.url`, `must be an http(s) address, got "${url}"`);
+    return title && url ? [{ title, url, ...(section && { section }) }] : [];
+  });
+}
+
+const CODE_FORMS: Record<(typeof CODE_SCHEMES)[number], RegExp> = {
+  http: /^[1-5]\d\d$/,
+  eas: /^\d{1,3}$/,
+  event: /^\d{1,5}$/,
+  hresult: /^0x[0-9A-Fa-f]{8}$/,
+};
+
+function readCodes(r: Reader, data: Record<string, unknown>): Code[] {
+  return r.list(data, 'codes', 'codes').flatMap((raw, i): Code[] => {
+    const path = `codes[${i}]`;
+    if (!isRecord(raw)) {
+      r.fail(path, `must be a mapping such as {http: 449} or {eas: 9, command: FolderSync}, got ${describe(raw)}`);
+      return [];
+    }
+    const schemes = CODE_SCHEMES.filter((s) => raw[s] !== undefined);
+    for (const key of Object.keys(raw)) {
+      if (!(CODE_SCHEMES as readonly string[]).includes(key) && key !== 'command' && key !== 'provider') {
+        r.fail(`${path}.${key}`, 'unknown field');
+      }
+    }
+    if (schemes.length !== 1) {
+      r.fail(path, `must name exactly one of ${CODE_SCHEMES.join(', ')}`);
+      return [];
+    }
+    const scheme = schemes[0]!;
+    const code = r.string(raw, scheme, `${path}.${scheme}`, true);
+    if (code === undefined) return [];
+    if (!CODE_FORMS[scheme].test(code)) {
+      r.fail(`${path}.${scheme}`, `"${code}" is not a ${scheme} code (expected ${CODE_FORMS[scheme].source})`);
+    }
+    const command = r.string(raw, 'command', `${path}.command`, false);
+    const provider = r.string(raw, 'provider', `${path}.provider`, false);
+    if (command !== undefined && scheme !== 'eas') r.fail(`${path}.command`, 'only an eas code names a command');
+    if (provider !== undefined && scheme !== 'event') r.fail(`${path}.provider`, 'only an event names a provider');
+    if (scheme === 'event' && provider === undefined) r.fail(`${path}.provider`, 'required for an event');
+    return [{ scheme, code, ...(command && { command }), ...(provider && { provider }) }];
+  });
 }
 
 function readKb(r: Reader, obj: Record<string, unknown>, path: string): string[] {
@@ -263,6 +342,12 @@ export function readArticle(data: unknown): { article?: ArticleSource; problems:
   });
   const steps = r.list(data, 'steps', 'steps').flatMap((step, k) => readStep(r, step, `steps[${k}]`) ?? []);
   const kb = readKb(r, data, 'kb');
+  const codes = readCodes(r, data);
+  const sources = readSources(r, data);
+  const replaces = r.strings(data, 'replaces', 'replaces');
+  replaces.forEach((old, i) => {
+    if (!ID.test(old)) r.fail(`replaces[${i}]`, `must be a lowercase slug (a-z, 0-9, -), got "${old}"`);
+  });
   const signatures = r
     .list(data, 'signatures', 'signatures')
     .flatMap((raw, i) => readSignature(r, raw, `signatures[${i}]`) ?? []);
@@ -300,6 +385,9 @@ export function readArticle(data: unknown): { article?: ArticleSource; problems:
       causes,
       steps,
       kb,
+      codes,
+      sources,
+      replaces,
       signatures,
     },
     problems: r.problems,

@@ -33,6 +33,8 @@ export interface KnowledgeCore {
   version: string;
   date: string;
   signatures: Signature[];
+  /** Old article id → the article it was merged into (absent in bundles made before merges). */
+  redirects?: Record<string, string>;
   search: KnowledgeBundle['search'];
 }
 
@@ -76,7 +78,7 @@ export function detailOf(article: Article): ArticleDetail {
 }
 
 export function coreOf(kb: KnowledgeBundle): KnowledgeCore {
-  return { version: kb.version, date: kb.date, signatures: kb.signatures, search: kb.search };
+  return { version: kb.version, date: kb.date, signatures: kb.signatures, redirects: kb.redirects, search: kb.search };
 }
 
 /** Bytes of a value once written as `JSON.parse("…")`: UTF-8 JSON plus one escape per `"` and `\`. */
@@ -136,7 +138,9 @@ export function cutValue(value: unknown, target: number): CorePart[] {
         pieces.push({ path, value: slice, bytes: moduleBytes(slice) });
       }
     } else if (v && typeof v === 'object') {
-      for (const [key, child] of Object.entries(v)) walk(child, [...path, key]);
+      const entries = Object.entries(v);
+      if (!entries.length) pieces.push({ path, value: {}, bytes: 2 });
+      for (const [key, child] of entries) walk(child, [...path, key]);
     } else {
       pieces.push({ path, value: v, bytes: moduleBytes(v) });
     }

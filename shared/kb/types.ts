@@ -4,7 +4,7 @@
  * Every surface (PWA, extension, CLI) reads only the bundle.
  */
 
-export const PRODUCTS = ['bes', 'blackberry', 'activesync', 'seg', 'notifysync'] as const;
+export const PRODUCTS = ['bes', 'blackberry', 'activesync', 'seg', 'notifysync', 'zpush'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
 export const PRODUCT_LABELS: Record<Product, string> = {
@@ -13,6 +13,7 @@ export const PRODUCT_LABELS: Record<Product, string> = {
   activesync: 'ActiveSync',
   seg: 'SEG',
   notifysync: 'NotifySync',
+  zpush: 'Z-Push / grommunio-sync',
 };
 
 export const KINDS = ['problem', 'concept', 'procedure'] as const;
@@ -49,6 +50,70 @@ export interface FixStep {
   lang?: string;
   /** Marks a step that loses data or weakens security. */
   warning?: string;
+  /** Product versions the step or its command applies to (`exchange-2013+`); see `versionLabel`. */
+  applies?: string[];
+}
+
+/**
+ * The source documents the knowledge base started from (`../shared/seeds/`), by file name.
+ * An article cites one with `seed:`; any other source with its title and URL.
+ */
+export const SEED_DOCUMENTS: Record<string, string> = {
+  '000_a8c451fa3ca26885.txt': 'BES Troubleshooting Enterprise Activation (source document)',
+  '001_a0719c9da2e80d82.txt': 'Blackberry not syncing with BES (source document)',
+  '002_968f12bc38b720ce.txt': 'It’s more like In-ActiveSync! (source document)',
+  '003_fb758081c13f4d4c.txt': 'NotifySync: Messages are stuck in the outbox, Article ID 416 (source document)',
+};
+
+/** Where an article's facts come from, shown at its end. */
+export interface Source {
+  title: string;
+  /** A public document; absent for a source document. */
+  url?: string;
+  /** A source document's file name (a key of `SEED_DOCUMENTS`). */
+  seed?: string;
+  /** The part of the document the facts come from. */
+  section?: string;
+}
+
+/**
+ * Families a step's `applies` may name, with their display names. A value is a family, an
+ * optional version and an optional `+` ("and later"): `exchange-2013+`, `bbos-6`, `seg-v2`.
+ */
+export const VERSION_FAMILIES: Record<string, string> = {
+  'exchange-online': 'Exchange Online',
+  exchange: 'Exchange',
+  bes: 'BES',
+  bbos: 'BlackBerry OS',
+  windows: 'Windows Server',
+  powershell: 'PowerShell',
+  iis: 'IIS',
+  'big-ip': 'BIG-IP',
+  seg: 'SEG',
+  kerio: 'Kerio',
+  ios: 'iOS',
+  android: 'Android',
+  outlook: 'Outlook',
+  zpush: 'Z-Push',
+  grommunio: 'grommunio-sync',
+};
+
+/** Codes an article answers: a query naming one, or a log record carrying one, leads to it. */
+export const CODE_SCHEMES = ['http', 'eas', 'event', 'hresult'] as const;
+export type CodeScheme = (typeof CODE_SCHEMES)[number];
+
+export interface Code {
+  /**
+   * `http`: an HTTP status on an ActiveSync response (`449`); `eas`: an ActiveSync protocol
+   * status (`9`), of `command` or common to all commands when absent; `event`: a Windows
+   * event id of `provider`; `hresult`: a Windows error code (`0x80070005`).
+   */
+  scheme: CodeScheme;
+  code: string;
+  /** `eas` only: the command whose status this is (`FolderSync`). */
+  command?: string;
+  /** `event` only: the event's provider (`MSExchange ActiveSync`). */
+  provider?: string;
 }
 
 export interface Cause {
@@ -101,6 +166,12 @@ export interface Article {
   /** Procedure: ordered steps. */
   steps: FixStep[];
   kb: string[];
+  /** Codes the article answers (HTTP and ActiveSync statuses, event ids, HRESULTs). */
+  codes: Code[];
+  /** Where its facts come from. */
+  sources: Source[];
+  /** Ids of articles merged into this one: old links and saved articles lead here. */
+  replaces: string[];
   /** Rendered, sanitised body HTML. */
   html: string;
   /** Body as plain text (search, CLI). */
@@ -146,6 +217,8 @@ export interface KnowledgeBundle {
   date: string;
   articles: Article[];
   signatures: Signature[];
+  /** Old article id → the article it was merged into (from `replaces`). */
+  redirects: Record<string, string>;
   /**
    * What search loads. No fuse.js index: fuse.js scores only the few candidates the token
    * index picks, from records made of `docs` at runtime (`shared/search/fuse-ranker.ts`).

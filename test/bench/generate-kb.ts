@@ -6,11 +6,12 @@
  * benchmarked is what would ship.
  */
 import type { SourceFile } from '../../shared/compiler/compile';
-import type { Kind, Product } from '../../shared/kb/types';
-import { PRODUCTS, PRODUCT_LABELS } from '../../shared/kb/types';
+import type { Kind } from '../../shared/kb/types';
+import { PRODUCT_LABELS } from '../../shared/kb/types';
 import {
   ACTIONS,
   ENGLISH,
+  PRODUCTS,
   PRODUCT_WORDS,
   TECH_WORDS,
   VERB_PHRASES,
@@ -19,12 +20,13 @@ import {
   hex,
   pseudoWords,
 } from './lexicon';
+import type { GeneratedProduct } from './lexicon';
 import type { Rng } from './rng';
 import { chance, int, mulberry32, pick, sample, zipf } from './rng';
 
 interface Plan {
   id: string;
-  product: Product;
+  product: GeneratedProduct;
   kind: Kind;
   name: string;
 }
@@ -62,7 +64,7 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
     const kind: Kind = i < PRODUCTS.length ? 'concept' : r < 0.45 ? 'problem' : r < 0.75 ? 'concept' : 'procedure';
     plans.push({ id: `syn-${product}-${i}`, product, kind, name: names[i]! });
   }
-  const byProduct = (kind: Kind, product: Product) => plans.filter((p) => p.kind === kind && p.product === product);
+  const byProduct = (kind: Kind, product: GeneratedProduct) => plans.filter((p) => p.kind === kind && p.product === product);
   const concepts = new Map(PRODUCTS.map((p) => [p, byProduct('concept', p)]));
   const procedures = new Map(PRODUCTS.map((p) => [p, byProduct('procedure', p)]));
   const claimed = new Set<string>();

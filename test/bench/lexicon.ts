@@ -7,7 +7,12 @@ import type { Product } from '../../shared/kb/types';
 import type { Rng } from './rng';
 import { int, pick } from './rng';
 
-export const PRODUCT_WORDS: Record<Product, readonly string[]> = {
+/** The products generated knowledge covers: fixed, so the generated corpus stays the same across commits. */
+export const PRODUCTS = ['bes', 'blackberry', 'activesync', 'seg', 'notifysync'] as const satisfies readonly Product[];
+
+export type GeneratedProduct = (typeof PRODUCTS)[number];
+
+export const PRODUCT_WORDS: Record<GeneratedProduct, readonly string[]> = {
   bes: [
     'BES',
     'BlackBerry Enterprise Server',
