@@ -47,6 +47,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', surfaceImports] },
   },
   {
+    files: ['extension/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension CSP forbids it.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: the extension CSP forbids it.',
+        },
+        {
+          // A rejection nobody handles is an answer nobody sees (a refused permission, a failed scan).
+          selector: "UnaryExpression[operator='void'] > CallExpression[callee.property.name='then']",
+          message: 'Handle the rejection: end the chain with .catch() (show it, or logFailure()).',
+        },
+      ],
+    },
+  },
+  {
     files: ['extension/**', 'shared/ui/**'],
     rules: {
       'no-restricted-properties': [
