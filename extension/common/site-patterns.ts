@@ -45,7 +45,8 @@ export function siteFromInput(input: string): SiteResult {
   let scheme: 'http' | 'https' | undefined;
   const named = BARE_IPV6.test(text) ? null : SCHEME.exec(text);
   if (named) {
-    if (named[1] !== 'http' && named[1] !== 'https') return refuse(`SyncFix runs only on http and https sites. ${HINT}`);
+    if (named[1] !== 'http' && named[1] !== 'https')
+      return refuse(`SyncFix runs only on http and https sites. ${HINT}`);
     if (!text.startsWith(`${named[1]}://`)) return refuse(HINT);
     scheme = named[1];
     text = text.slice(scheme.length + 3);
