@@ -16,7 +16,7 @@ export interface Outcome {
 export interface SiteAccess {
   /** What "Enable on this site" asks for, or why it cannot; undefined until the address is known. */
   site?: SiteResult;
-  /** Granted patterns that cover the page. */
+  /** Granted patterns that cover the page, and the site's own for the other scheme. */
   granted: string[];
   allowed: boolean;
 }
@@ -70,8 +70,11 @@ export function useSiteAccess(url: string | undefined): [SiteAccess, { refresh()
   const [access, setAccess] = useState<SiteAccess>({ granted: [], allowed: false });
   const refresh = useCallback(async () => {
     if (!url) return;
-    const granted = (await grantedOrigins()).filter((p) => patternCovers(p, url));
-    setAccess({ site: siteForPage(url), granted, allowed: granted.length > 0 });
+    const site = siteForPage(url);
+    const all = await grantedOrigins();
+    // What covers this page, and the site's other scheme: switching off removes both.
+    const granted = all.filter((p) => patternCovers(p, url) || (site.ok && site.site.origins.includes(p)));
+    setAccess({ site, granted, allowed: all.some((p) => patternCovers(p, url)) });
   }, [url]);
   usePermissionChanges(
     useCallback(() => {

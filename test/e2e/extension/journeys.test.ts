@@ -14,7 +14,7 @@ const DRIVERS = {
   firefox: () => firefoxDriver(`${ROOT}dist/extension-firefox-test`, FIXTURES_DIR),
 };
 
-for (const [name, start] of Object.entries(DRIVERS)) {
+for (const [name, start] of Object.entries(DRIVERS).filter(([n]) => !process.env.ONLY || n === process.env.ONLY)) {
   describe(`journeys in ${name}`, () => {
     let driver: BrowserDriver;
     beforeAll(async () => {

@@ -133,8 +133,11 @@ export async function firefoxDriver(extensionPath: string, servedDir: string): P
       const deadline = Date.now() + 15_000;
       const known = new Set(await browser.pages());
       while (Date.now() < deadline) {
+        // Puppeteer does not follow tabs the extension opens; ask each new tab where it is.
         for (const page of await browser.pages()) {
-          if (!known.has(page) && match.test(page.url())) return wrap(page);
+          if (known.has(page)) continue;
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (match.test(href)) return wrap(page);
         }
         await new Promise((r) => setTimeout(r, 100));
       }
