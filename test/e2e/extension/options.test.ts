@@ -18,7 +18,7 @@ afterAll(async () => {
 test('lists the allowed sites and offers the common console addresses', async () => {
   const options = await h.extensionPage('options.html');
   await options.setViewportSize({ width: 900, height: 1000 });
-  // The test build's pre-granted fixture origin is the one allowed site.
+  // The fixture origin the harness allowed (http only) is the one allowed site.
   await expect.poll(() => options.locator('#sites ~ .sfx-rows code').allTextContents()).toEqual(['http://127.0.0.1']);
   const offered = await options.locator('#consoles ~ .sfx-rows .sfx-grow').allTextContents();
   expect(offered).toEqual(CONSOLE_SITES.map((c) => c.label));

@@ -40,6 +40,17 @@ export async function allowInExtensionsPage(context: BrowserContext, extensionId
   await page.close();
 }
 
+/** Allows a site the way an admin does, typed on the options page and confirmed by a click. */
+export async function allowThroughOptions(context: BrowserContext, extensionId: string, typed: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.fill('#site-input', typed);
+  await options.click('.sfx-add button[type="submit"]');
+  const status = await options.locator('[role="status"]').textContent();
+  if (!status?.startsWith('SyncFix now runs on')) throw new Error(`allowing ${typed} failed: ${status}`);
+  await options.close();
+}
+
 function journeyPage(page: Page): JourneyPage {
   const frames = (): Frame[] => page.frames();
   return {

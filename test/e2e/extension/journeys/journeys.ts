@@ -39,7 +39,8 @@ export async function expectEveryErrorMarked(page: JourneyPage): Promise<void> {
     .toBe(true);
 }
 
-async function errorMarks(page: JourneyPage): Promise<number> {
+/** Error marks in every frame of the page. */
+export async function errorMarks(page: JourneyPage): Promise<number> {
   const counts = await page.evaluateFrames(
     () => (CSS.highlights.get('syncfix-error') as unknown as Set<unknown>)?.size ?? 0,
   );
