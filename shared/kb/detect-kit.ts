@@ -17,15 +17,17 @@ export interface CardArticle {
 export interface DetectKit {
   version: string;
   signatures: Pick<Signature, 'id' | 'article' | 'text' | 'specificity' | 'context'>[];
+  detection: KnowledgeBundle['detection'];
   cards: Record<string, CardArticle>;
 }
 
 const CARD_STEPS = 3;
 
-export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | 'signatures'>): DetectKit {
+export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | 'signatures' | 'detection'>): DetectKit {
   const cards: Record<string, CardArticle> = {};
+  const detectable = new Set(kb.signatures.map((s) => s.article));
   for (const a of kb.articles) {
-    if (!kb.signatures.some((s) => s.article === a.id)) continue;
+    if (!detectable.has(a.id)) continue;
     const first = a.causes[0];
     const steps = (first?.fix ?? a.steps).slice(0, CARD_STEPS).map((s) => s.text);
     cards[a.id] = {
@@ -47,6 +49,7 @@ export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | '
       specificity,
       ...(context && { context }),
     })),
+    detection: kb.detection,
     cards,
   };
 }

@@ -64,7 +64,8 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
     const kind: Kind = i < PRODUCTS.length ? 'concept' : r < 0.45 ? 'problem' : r < 0.75 ? 'concept' : 'procedure';
     plans.push({ id: `syn-${product}-${i}`, product, kind, name: names[i]! });
   }
-  const byProduct = (kind: Kind, product: GeneratedProduct) => plans.filter((p) => p.kind === kind && p.product === product);
+  const byProduct = (kind: Kind, product: GeneratedProduct) =>
+    plans.filter((p) => p.kind === kind && p.product === product);
   const concepts = new Map(PRODUCTS.map((p) => [p, byProduct('concept', p)]));
   const procedures = new Map(PRODUCTS.map((p) => [p, byProduct('procedure', p)]));
   const claimed = new Set<string>();

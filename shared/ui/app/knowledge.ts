@@ -27,7 +27,7 @@ type Details = Pick<KnowledgeSource, 'detail' | 'load'>;
 export function buildKnowledge(
   core: KnowledgeCore,
   details: Details,
-  detector = new Detector(core.signatures),
+  detector = new Detector(core.signatures, core.detection),
 ): Knowledge {
   const bySignature = new Map<string, string[]>();
   for (const s of core.signatures) bySignature.set(s.article, [...(bySignature.get(s.article) ?? []), s.text]);
@@ -59,7 +59,7 @@ export function buildKnowledge(
 /** The same, one engine per task, so a slow phone never sees one long task (TBT). */
 export async function buildKnowledgeInSteps(core: KnowledgeCore, details: Details): Promise<Knowledge> {
   await nextTask();
-  const detector = new Detector(core.signatures);
+  const detector = new Detector(core.signatures, core.detection);
   await nextTask();
   return buildKnowledge(core, details, detector);
 }
