@@ -12,6 +12,7 @@ import { PRODUCTS } from '../kb/types';
 import { toSearchDoc } from '../search/search-doc';
 import { buildTokenIndex } from '../search/token-index';
 import { splitFrontmatter } from './frontmatter';
+import { checkGates } from './gates';
 import { inspectMarkdown, plainText, renderBlock, renderInline } from './markdown';
 
 export interface SourceFile {
@@ -98,6 +99,7 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
     if (!split.body.trim()) report(path, 'body', 'required: explain the problem or concept below the frontmatter');
     parsed.push({ file: path, src: article, body: split.body });
   }
+  for (const p of checkGates(parsed)) report(p.file, p.field, p.message);
 
   // Ids are unique across the whole knowledge base.
   const byId = new Map<string, Parsed>();
