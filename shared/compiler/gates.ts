@@ -18,30 +18,41 @@ export interface GatedArticle {
   src: ArticleSource;
 }
 
-/** What makes a step destructive, with the words the problem report uses for it. */
-const DESTRUCTIVE: readonly [RegExp, string][] = [
-  [/\b(?:Remove|Clear)-[A-Z][A-Za-z]+/, 'runs'],
-  [/\bSet-[A-Za-z]*Policy\b/, 'changes a policy with'],
-  [/\b(?:security wipe|wipe (?:device|data|handheld)|wipes?|erases?|purges?)\b/i, 'wipes or erases ("$&")'],
-  [/\b(?:delete|deletes|remove|removes)\b/i, 'deletes or removes ("$&")'],
+/**
+ * What makes a step destructive, with the words the problem report uses for it. A menu path in
+ * bold (**Edit Properties > Enterprise Service Policy**) names where to look, not a change, so
+ * the policy pattern reads the step without them; a bold **Security Wipe** is still a wipe.
+ */
+const DESTRUCTIVE: readonly { pattern: RegExp; reason: string; outsideMenus?: boolean }[] = [
+  { pattern: /\b(?:Remove|Clear)-[A-Z][A-Za-z]+/, reason: 'runs' },
+  { pattern: /\bSet-[A-Za-z]*Policy\b/, reason: 'changes a policy with' },
+  {
+    pattern: /\b(?:security wipe|wipe (?:device|data|handheld)|wipes?|erases?|purges?)\b/i,
+    reason: 'wipes or erases ("$&")',
+  },
+  { pattern: /\b(?:delete|deletes|remove|removes)\b/i, reason: 'deletes or removes ("$&")' },
   // "reset the device", "clear space": an object follows; "once it is clear, ..." is no action.
-  [
-    /\b(?:reset|resets|clear|clears)\s+(?!(?:the\s+)?(?:blocked[- ]message\s+)?counter\b|(?:and|or|of|up|on|to|when|if|so|that|from|by|again)\b)\w+/i,
-    'resets or clears ("$&")',
-  ],
+  {
+    pattern:
+      /\b(?:reset|resets|clear|clears)\s+(?!(?:the\s+)?(?:blocked[- ]message\s+)?counter\b|(?:and|or|of|up|on|to|when|if|so|that|from|by|again)\b)\w+/i,
+    reason: 'resets or clears ("$&")',
+  },
   // A policy shared by many users: an IT policy, a mailbox or device policy, a service policy.
-  [
-    /\b(?:change|changes|edit|edits|modify|modifies|set|sets|raise|lower)\b[^.;:]*?\b(?:IT|mailbox|device|service|throttling) policy\b/i,
-    'changes a policy for every user it applies to ("$&")',
-  ],
+  {
+    pattern:
+      /\b(?:change|changes|edit|edits|modify|modifies|set|sets|raise|lower)\b[^.;:]*?\b(?:IT|mailbox|device|service|throttling) policy\b/i,
+    reason: 'changes a policy for every user it applies to ("$&")',
+    outsideMenus: true,
+  },
 ];
 
 /** Why the step destroys or changes something for more than one item or user, or undefined. */
 export function destructiveReason(step: Pick<StepSource, 'text' | 'command'>): string | undefined {
-  for (const where of [step.command, step.text]) {
-    if (!where) continue;
-    for (const [pattern, reason] of DESTRUCTIVE) {
-      const match = pattern.exec(where);
+  // Link targets are article ids ("eas-hard-deletes-slow-to-sync"), not actions.
+  const text = step.text.replace(/\]\([^)]*\)/g, ']');
+  for (const { pattern, reason, outsideMenus } of DESTRUCTIVE) {
+    for (const where of [step.command, outsideMenus ? text.replace(/\*\*[^*]*\*\*/g, '') : text]) {
+      const match = where && pattern.exec(where);
       if (match) return reason.includes('$&') ? reason.replace('$&', match[0]) : `${reason} ${match[0]}`;
     }
   }

@@ -142,6 +142,32 @@ describe('syncfix show', () => {
     expect(human.out).toContain('Cause 1: ');
   });
 
+  it('shows where the facts come from and which versions a command is for', () => {
+    const json = JSON.parse(syncfix(['show', 'eas-clean-reenrolment', '--json']).out) as {
+      steps: { command?: string; applies?: string[] }[];
+      sources: { title: string; url?: string; seed?: string }[];
+    };
+    expect(json.sources.length).toBeGreaterThan(0);
+    expect(json.steps.find((s) => s.command?.startsWith('Remove-MobileDevice'))?.applies).toEqual([
+      'exchange-2013+',
+      'exchange-online',
+    ]);
+    const human = syncfix(['show', 'eas-clean-reenrolment']).out;
+    expect(human).toContain('[For Exchange 2013 and later, Exchange Online]');
+    expect(human).toMatch(/\nSources:\n {2}- .+/);
+  });
+
+  it('shows the article that absorbed a merged one when given its old id', () => {
+    const human = syncfix(['show', 'eas-command-ping']);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^"eas-command-ping" is now part of "eas-commands-overview"\./);
+    const json = JSON.parse(syncfix(['show', 'eas-command-ping', '--json']).out) as {
+      id: string;
+      redirectedFrom: string;
+    };
+    expect(json).toMatchObject({ id: 'eas-commands-overview', redirectedFrom: 'eas-command-ping' });
+  });
+
   it('suggests near ids for an unknown one', () => {
     const r = syncfix(['show', 'it-policy']);
     expect(r.code).toBe(1);

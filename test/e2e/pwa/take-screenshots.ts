@@ -17,7 +17,7 @@ const VIEWS: { name: string; hash: string; prepare?: string; scroll?: string }[]
   { name: 'search-filtered', hash: '#/?q=timeout&p=seg,activesync' },
   { name: 'no-match', hash: '#/?q=printer%20toner%20jam' },
   { name: 'article', hash: '#/a/bes-server-not-responding-email-in-mailbox' },
-  { name: 'article-causes', hash: '#/a/eas-battery-drain-mail-delay', scroll: '#sf-causes' },
+  { name: 'article-causes', hash: '#/a/eas-path-timeout-shorter-than-heartbeat', scroll: '#sf-causes' },
   { name: 'procedure', hash: '#/a/f5-irule-connection-close' },
   { name: 'diagnose', hash: '#/diagnose' },
   { name: 'diagnose-question', hash: '#/diagnose/bes-activation/activation-email' },
