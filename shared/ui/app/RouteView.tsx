@@ -30,9 +30,7 @@ export function RouteView({
     case 'article': {
       // A merged article's old id (a bookmark, a saved item, an old link) opens its successor.
       const id = ready.resolve(route.id);
-      return (
-        <ArticleView key={id} knowledge={ready} id={id} mergedFrom={id === route.id ? undefined : route.id} />
-      );
+      return <ArticleView key={id} knowledge={ready} id={id} mergedFrom={id === route.id ? undefined : route.id} />;
     }
     case 'diagnose':
       return <DiagnosisView knowledge={ready} flow={route.flow} step={route.step} />;

@@ -19,7 +19,7 @@ const VIEWS: { name: string; hash: string; prepare?: string; scroll?: string }[]
   { name: 'article', hash: '#/a/bes-server-not-responding-email-in-mailbox' },
   { name: 'article-causes', hash: '#/a/eas-path-timeout-shorter-than-heartbeat', scroll: '#sf-causes' },
   { name: 'procedure', hash: '#/a/f5-irule-connection-close' },
-  { name: 'procedure-applies', hash: '#/a/eas-clean-reenrolment', scroll: '.sf-applies' },
+  { name: 'procedure-applies', hash: '#/a/eas-clean-reenrolment', scroll: '.sf-copy >> nth=1' },
   { name: 'article-sources', hash: '#/a/eas-partnership-access-denied', scroll: '#sf-sources' },
   { name: 'article-merged', hash: '#/a/eas-command-ping' },
   { name: 'diagnose', hash: '#/diagnose' },
