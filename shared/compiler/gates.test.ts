@@ -76,6 +76,17 @@ describe('destructive steps', () => {
     expect(destructiveReason({ text })).toBeUndefined();
   });
 
+  it('reads article links and bold menu paths as places, not actions', () => {
+    expect(destructiveReason({ text: 'Wait (see [hard deletions](eas-hard-deletes-slow-to-sync)).' })).toBeUndefined();
+    expect(
+      destructiveReason({ text: 'Open **Global > Edit Properties > Enterprise Service Policy** and read it.' }),
+    ).toBeUndefined();
+    expect(destructiveReason({ text: 'Edit the Enterprise Service Policy so it allows the model.' })).toContain(
+      'policy',
+    );
+    expect(destructiveReason({ text: 'Run **Security Wipe** on the handset.' })).toContain('Security Wipe');
+  });
+
   it('fails a destructive step without a warning, naming the step', () => {
     const problems = gate({ causes: [cause({ text: 'Check first.' }, { text: 'Delete the stale user account.' })] });
     expect(problems).toEqual([
