@@ -55,7 +55,9 @@ describe('syncfix search', () => {
   it('rejects bad options with a message naming the value', () => {
     const product = syncfix(['search', 'x', '--product', 'lotus']);
     expect(product.code).toBe(2);
-    expect(product.err).toContain('--product must be one of bes, blackberry, activesync, seg, notifysync, got "lotus"');
+    expect(product.err).toContain(
+      '--product must be one of bes, blackberry, activesync, seg, notifysync, zpush, got "lotus"',
+    );
     const limit = syncfix(['search', 'x', '--limit', 'lots']);
     expect(limit.err).toContain('--limit must be a whole number from 1 to 100, got "lots"');
     expect(syncfix(['search']).err).toContain('search needs a query');
