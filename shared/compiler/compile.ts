@@ -12,6 +12,7 @@ import { PRODUCTS } from '../kb/types';
 import { toSearchDoc } from '../search/search-doc';
 import { buildTokenIndex } from '../search/token-index';
 import { splitFrontmatter } from './frontmatter';
+import { checkGates } from './gates';
 import { inspectMarkdown, plainText, renderBlock, renderInline } from './markdown';
 
 export interface SourceFile {
@@ -79,6 +80,7 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
   const report: Report = (file, field, message) => problems.push({ file, field, message });
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const parsed = sorted.flatMap((file) => parseFile(file, report) ?? []);
+  for (const p of checkGates(parsed)) report(p.file, p.field, p.message);
   const byId = indexById(parsed, report);
   const redirects = redirectsOf(parsed, byId, report);
   const inbound = new Map<string, number>();
