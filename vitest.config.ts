@@ -23,6 +23,7 @@ export default defineConfig({
             'cli/**/*.test.ts',
             'test/content/**/*.test.ts',
             'test/fixtures/real-logs/**/*.test.ts',
+            'test/quality/**/*.test.ts',
           ],
         },
       },
