@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Surfaces depend on shared/, never the other way round (design.md: content → shared → surfaces). */
+/** Surfaces depend on shared/, never the other way round (content → shared → surfaces; see README.md, Layout). */
 const surfaceImports = {
   patterns: [
     {

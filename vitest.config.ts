@@ -14,12 +14,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // A guard against hangs, not a speed check: a shared machine under load is slow.
+          testTimeout: 60_000,
           include: [
             'shared/**/*.test.ts',
             'extension/**/*.test.ts',
             'pwa/**/*.test.ts',
             'cli/**/*.test.ts',
             'test/content/**/*.test.ts',
+            'test/fixtures/real-logs/**/*.test.ts',
+            'test/quality/**/*.test.ts',
           ],
         },
       },

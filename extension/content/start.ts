@@ -97,7 +97,7 @@ export function start(doc: Document): Instance {
   });
 
   const scanner: PageScanner = new PageScanner({
-    detector: new Detector(kit.signatures),
+    detector: new Detector(kit.signatures, kit.detection),
     kindOf,
     store,
     painter: lazyPainter,

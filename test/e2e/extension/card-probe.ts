@@ -16,6 +16,9 @@ export interface CardSnapshot {
   cause: string | null;
   summary: string | null;
   steps: string[];
+  /** The "more" view's sources, and whether that view is showing. */
+  sources: string[];
+  moreOpen: boolean;
   buttons: string[];
   /** Viewport rect of the card in its frame. */
   rect: { left: number; top: number; right: number; bottom: number };
@@ -60,6 +63,8 @@ const READ = `function () {
     cause: text('.cause'),
     summary: text('.summary'),
     steps: [...card.querySelectorAll('.steps li')].map((li) => li.textContent.trim()),
+    sources: [...card.querySelectorAll('.sources li')].map((li) => li.textContent.trim()),
+    moreOpen: !!card.querySelector('.more:not([hidden])'),
     buttons: [...card.querySelectorAll('button')].map((b) => b.textContent.trim()),
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
     dark: card.classList.contains('dark'),
