@@ -5,7 +5,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
+import { KNOWLEDGE_DATE_FILE, contentDate } from '../shared/compiler/read-content';
 
 export type Browser = 'chrome' | 'firefox';
 
@@ -39,10 +40,14 @@ export function filesUnder(root: string, dir = '.'): string[] {
     .flatMap((name) => filesUnder(root, dir === '.' ? name : `${dir}/${name}`));
 }
 
-function zipFiles(root: string, names: readonly string[]): Uint8Array {
+function filesEntries(root: string, names: readonly string[]): Record<string, [Uint8Array, { mtime: Date }]> {
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const name of names) entries[name] = [readFileSync(join(root, name)), { mtime: FIXED_DATE }];
-  return zipSync(entries, { level: 9 });
+  return entries;
+}
+
+function zipFiles(root: string, names: readonly string[]): Uint8Array {
+  return zipSync(filesEntries(root, names), { level: 9 });
 }
 
 /** A built extension folder as a store zip. */
@@ -56,5 +61,11 @@ export function sourceFiles(root: string): string[] {
 }
 
 export function zipSource(root: string): Uint8Array {
-  return zipFiles(root, sourceFiles(root));
+  const entries = filesEntries(root, sourceFiles(root));
+  // The archive has no git history and fixed file dates: it carries the guide's date instead.
+  entries[`content/${KNOWLEDGE_DATE_FILE}`] = [
+    strToU8(`${contentDate(join(root, 'content'))}\n`),
+    { mtime: FIXED_DATE },
+  ];
+  return zipSync(entries, { level: 9 });
 }

@@ -70,6 +70,10 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
   const extensionId = new URL(worker.url()).host;
   await allowInExtensionsPage(context, extensionId, '127.0.0.1');
   await allowThroughOptions(context, extensionId, 'http://127.0.0.1');
+  // The browser's own chrome://extensions page, opened above to grant the site, loads its
+  // resources; what the extension and the pages fetch is still recorded in full.
+  const setup = requests.filter((url) => url.startsWith('chrome://'));
+  requests.splice(0, requests.length, ...requests.filter((url) => !setup.includes(url)));
   // The content script is registered on the grant; pages opened before that would be missed.
   await worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as Ext;
