@@ -20,6 +20,7 @@ export default defineConfig({
             'pwa/**/*.test.ts',
             'cli/**/*.test.ts',
             'test/content/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
           ],
         },
       },
