@@ -3,7 +3,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Surfaces depend on shared/, never the other way round (design.md: content → shared → surfaces). */
+/** Surfaces depend on shared/, never the other way round (content → shared → surfaces; see README.md, Layout). */
 const surfaceImports = {
   patterns: [
     {
@@ -23,11 +23,29 @@ const surfaceImports = {
   ],
 };
 
-/** A flat config's later entry replaces a rule's options, so every entry that sets this rule repeats these. */
+/** Forbidden everywhere: the extension CSP refuses both. */
 const noEval = [
   { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension CSP forbids it.' },
   { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the extension CSP forbids it.' },
 ];
+/** The guide's views and the extension render no raw HTML: compiled HTML goes through compiledHtml(). */
+const noRawHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'No raw HTML: render compiled article HTML with compiledHtml() (shared/ui/article/compiled-html.ts).',
+};
+/** A rejection nobody handles is an answer nobody sees (a refused permission, a failed scan). */
+const noUnhandledThen = {
+  selector: "UnaryExpression[operator='void'] > CallExpression[callee.property.name='then']",
+  message: 'Handle the rejection: end the chain with .catch() (show it, or logFailure()).',
+};
+/** Listeners in the content script go through content/trusted.ts. */
+const listenTrusted = [
+  "CallExpression[callee.property.name='addEventListener']",
+  "CallExpression[callee.name='addEventListener']",
+].map((selector) => ({
+  selector,
+  message: 'Listen through onTrusted / onAbort (content/trusted.ts): page script can forge events.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.bench/', '.tmp/', 'test-results/', 'content/'] },
@@ -46,6 +64,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', surfaceImports] },
   },
   {
+    files: ['extension/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml, noUnhandledThen] },
+  },
+  {
+    // Page script can dispatch any event on window, document or our host: content/trusted.ts
+    // is the one place that listens, and it lets only the browser's own (trusted) events in.
+    files: ['extension/content/**'],
+    ignores: ['extension/content/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml, noUnhandledThen, ...listenTrusted] },
+  },
+  {
+    files: ['shared/ui/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml] },
+  },
+  {
     files: ['extension/**', 'shared/ui/**'],
     rules: {
       'no-restricted-properties': [
@@ -53,26 +86,6 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Page and user text is never parsed as HTML.' },
         { property: 'outerHTML', message: 'Page and user text is never parsed as HTML.' },
         { property: 'insertAdjacentHTML', message: 'Page and user text is never parsed as HTML.' },
-      ],
-    },
-  },
-  {
-    // Page script can dispatch any event on window, document or our host: content/trusted.ts
-    // is the one place that listens, and it lets only the browser's own (trusted) events in.
-    files: ['extension/content/**'],
-    ignores: ['extension/content/**/*.test.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...noEval,
-        {
-          selector: "CallExpression[callee.property.name='addEventListener']",
-          message: 'Listen through onTrusted / onAbort (content/trusted.ts): page script can forge events.',
-        },
-        {
-          selector: "CallExpression[callee.name='addEventListener']",
-          message: 'Listen through onTrusted / onAbort (content/trusted.ts): page script can forge events.',
-        },
       ],
     },
   },

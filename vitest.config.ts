@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // A guard against hangs, not a speed check: a shared machine under load is slow.
+          testTimeout: 60_000,
           include: [
             'shared/**/*.test.ts',
             'extension/**/*.test.ts',
@@ -21,6 +23,8 @@ export default defineConfig({
             'cli/**/*.test.ts',
             'test/content/**/*.test.ts',
             'test/fuzz/**/*.test.ts',
+            'test/fixtures/real-logs/**/*.test.ts',
+            'test/quality/**/*.test.ts',
           ],
         },
       },

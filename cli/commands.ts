@@ -2,7 +2,8 @@
  * The CLI's subcommands. Each returns an exit code and writes through `io`, so tests can
  * run them in-process as well as through the built binary.
  */
-import type { Article } from '../shared/kb/types';
+import { versionLabel } from '../shared/kb/labels';
+import type { Article, Source } from '../shared/kb/types';
 import { PRODUCTS, PRODUCT_LABELS } from '../shared/kb/types';
 import type { Product } from '../shared/kb/types';
 import { UsageError, parseArgs } from './args';
@@ -134,6 +135,7 @@ function plainArticle(article: Article) {
     ...(s.command !== undefined && { command: s.command }),
     ...(s.lang !== undefined && { lang: s.lang }),
     ...(s.warning !== undefined && { warning: s.warning }),
+    ...(s.applies !== undefined && { applies: s.applies }),
   });
   return {
     id: article.id,
@@ -158,23 +160,46 @@ function plainArticle(article: Article) {
     concepts: article.concepts,
     procedures: article.procedures,
     body: article.text,
+    sources: article.sources,
   };
+}
+
+/** "For Exchange 2013 and later, Exchange Online": the versions a step or command is for. */
+function appliesLine(applies: readonly string[] | undefined): string | undefined {
+  if (!applies?.length) return undefined;
+  return `For ${applies.map((v) => versionLabel(v) ?? v).join(', ')}`;
+}
+
+function sourceLine(source: Source): string {
+  return [source.title, source.section, source.url ?? source.seed].filter(Boolean).join(' · ');
+}
+
+function printStep(io: Io, number: string, s: ReturnType<typeof plainArticle>['steps'][number], indent: string): void {
+  io.out(`${number} ${s.text}`);
+  const applies = appliesLine(s.applies);
+  if (applies) io.out(`${indent}[${applies}]`);
+  if (s.command) io.out(`${indent}${s.command.split('\n').join(`\n${indent}`)}`);
+  if (s.warning) io.out(`${indent}! ${s.warning}`);
 }
 
 async function showCommand(argv: string[], io: Io): Promise<number> {
   const { positional, flags } = parseArgs(argv, { json: 'bool' });
   if (positional.length !== 1) throw new UsageError('show needs one article id, e.g. syncfix show it-policy-rejected');
-  const { articleById, search } = await knowledge();
-  const article = articleById.get(positional[0]!);
+  const { articleById, bundle, search } = await knowledge();
+  const asked = positional[0]!;
+  // A merged article's old id shows the article that absorbed it.
+  const mergedInto = articleById.has(asked) ? undefined : bundle.redirects[asked];
+  const article = articleById.get(mergedInto ?? asked);
   if (!article) {
     const near = search.search(positional[0]!.replace(/-/g, ' '), { limit: 3 }).results.map((r) => r.id);
     throw new InputError(`no article "${positional[0]}"${near.length ? `; did you mean: ${near.join(', ')}?` : ''}`);
   }
   const plain = plainArticle(article);
   if (flags.has('json')) {
-    json(io, plain);
+    json(io, mergedInto ? { ...plain, redirectedFrom: asked } : plain);
     return 0;
   }
+  if (mergedInto) io.out(`"${asked}" is now part of "${article.id}".\n`);
   io.out(`${plain.title}\n${'='.repeat(Math.min(plain.title.length, 78))}`);
   io.out(`[${PRODUCT_LABELS[article.product]} · ${article.kind} · ${article.id}]\n`);
   io.out(plain.summary + '\n');
@@ -184,22 +209,18 @@ async function showCommand(argv: string[], io: Io): Promise<number> {
   plain.causes.forEach((c, i) => {
     io.out(`Cause ${i + 1}: ${c.title}${c.kb.length ? `  (${c.kb.join(', ')})` : ''}`);
     if (c.check) io.out(`  Check: ${c.check}`);
-    c.fix.forEach((s, k) => {
-      io.out(`  ${k + 1}. ${s.text}`);
-      if (s.command) io.out(`       ${s.command.split('\n').join('\n       ')}`);
-      if (s.warning) io.out(`       ! ${s.warning}`);
-    });
+    c.fix.forEach((s, k) => printStep(io, `  ${k + 1}.`, s, '       '));
     io.out('');
   });
-  plain.steps.forEach((s, k) => {
-    io.out(`${k + 1}. ${s.text}`);
-    if (s.command) io.out(`     ${s.command.split('\n').join('\n     ')}`);
-    if (s.warning) io.out(`     ! ${s.warning}`);
-  });
+  plain.steps.forEach((s, k) => printStep(io, `${k + 1}.`, s, '     '));
   if (plain.body) io.out(`\n${plain.body}`);
   if (plain.kb.length) io.out(`\nKB: ${plain.kb.join(', ')}`);
   const links = [...plain.concepts, ...plain.procedures, ...plain.related];
   if (links.length) io.out(`See also: ${[...new Set(links)].join(', ')}`);
+  if (plain.sources.length) {
+    io.out('\nSources:');
+    for (const source of plain.sources) io.out(`  - ${sourceLine(source)}`);
+  }
   return 0;
 }
 

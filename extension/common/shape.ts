@@ -6,7 +6,7 @@
  */
 
 export interface Shape<T> {
-  /** The value as `T`, or `undefined` when it does not fit. */
+  /** Whether the value fits, narrowing it to `T` where it does. */
   check(value: unknown): value is T;
   readonly describe: string;
 }

@@ -28,6 +28,7 @@ import { Reporter } from './report';
 import { skipper } from './skip';
 import { onTrusted } from './trusted';
 import { UiHost } from './ui-host';
+import { logFailure } from '../common/failures';
 
 export interface Instance {
   rescan(): void;
@@ -91,13 +92,13 @@ export function start(doc: Document): Instance {
     isOurs: (node) => host.owns(node),
     changed: (lines, removals) => {
       if (removals) scanner.prune();
-      if (lines.length) void scanner.scan(lines);
+      if (lines.length) void scanner.scan(lines).catch(logFailure('scanning changed lines'));
     },
     storm: () => scanner.pause('too-many-changes'),
   });
 
   const scanner: PageScanner = new PageScanner({
-    detector: new Detector(kit.signatures),
+    detector: new Detector(kit.signatures, kit.detection),
     kindOf,
     store,
     painter: lazyPainter,
@@ -145,12 +146,15 @@ export function start(doc: Document): Instance {
   onTrusted(window, 'pageshow', (event) => event.persisted && reporter.flush(), { signal });
 
   const root = doc.body ?? doc.documentElement;
-  void ready.then(() => {
-    watcher.observe(doc);
-    return scanner.scan([root]);
-  });
+  void ready
+    .then(() => {
+      watcher.observe(doc);
+      return scanner.scan([root]);
+    })
+    .catch(logFailure('scanning the page'));
 
   return {
-    rescan: () => void ready.then(() => scanner.scan([doc.body ?? doc.documentElement])),
+    rescan: () =>
+      void ready.then(() => scanner.scan([doc.body ?? doc.documentElement])).catch(logFailure('scanning the page again')),
   };
 }

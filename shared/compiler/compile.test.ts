@@ -210,6 +210,25 @@ describe('content compiler', () => {
     );
   });
 
+  it('fails the build on the safety gates, naming the file, the field and the step', () => {
+    const found = problems(
+      edit(PROBLEM, (s) =>
+        s.replace(/\nsources:\n(?: {2}.*\n)*/, '\n').replace('        warning: Erases the device.\n', ''),
+      ),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^content-mini\/bes\/mini-it-policy-rejected\.md: sources: required/),
+        expect.stringMatching(
+          /^content-mini\/bes\/mini-it-policy-rejected\.md: causes\[0\]\.fix\[1\]: "Run \*\*Security Wipe\*\*.*add a warning/,
+        ),
+      ]),
+    );
+    expect(
+      compileContent(edit(PROBLEM, (s) => s.replace('        warning: Erases the device.\n', ''))).bundle,
+    ).toBeUndefined();
+  });
+
   it('reports a file without frontmatter', () => {
     expect(problems(withFile('content-mini/bes/empty.md', 'Just text\n'))).toContain(
       'content-mini/bes/empty.md: frontmatter: missing: the file must start with a --- YAML block ---',
@@ -217,11 +236,14 @@ describe('content compiler', () => {
   });
 
   describe('sources, codes, versions and merged ids', () => {
-    const addFields = (fields: string) => edit(PROBLEM, (s) => s.replace('causes:', `${fields}\ncauses:`));
+    /** The fixture without its own sources, for tests that write their own. */
+    const unsourced = (s: string) => s.replace(/\nsources:\n(?: {2}.*\n)*/, '\n');
+    const addFields = (fields: string) =>
+      edit(PROBLEM, (s) => (fields.includes('sources:') ? unsourced(s) : s).replace('causes:', `${fields}\ncauses:`));
 
     it('keeps sources, codes and the versions a step applies to in the bundle', () => {
       const files = edit(PROBLEM, (s) =>
-        s
+        unsourced(s)
           .replace(
             'causes:',
             [

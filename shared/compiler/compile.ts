@@ -12,6 +12,7 @@ import { PRODUCTS } from '../kb/types';
 import { toSearchDoc } from '../search/search-doc';
 import { buildTokenIndex } from '../search/token-index';
 import { splitFrontmatter } from './frontmatter';
+import { checkGates } from './gates';
 import { inspectMarkdown, plainText, renderBlock, renderInline } from './markdown';
 
 export interface SourceFile {
@@ -72,118 +73,22 @@ function renderStep(step: StepSource): FixStep {
   };
 }
 
+type Report = (file: string, field: string, message: string) => void;
+
 export function compileContent(files: readonly SourceFile[], options: CompileOptions = {}): CompileResult {
   const problems: ContentProblem[] = [];
-  const report = (file: string, field: string, message: string) => problems.push({ file, field, message });
-  const parsed: Parsed[] = [];
+  const report: Report = (file, field, message) => problems.push({ file, field, message });
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
-
-  for (const { path, source } of sorted) {
-    const split = splitFrontmatter(source);
-    if (split.error) {
-      report(path, 'frontmatter', split.error);
-      continue;
-    }
-    const { article, problems: fieldProblems } = readArticle(split.data);
-    for (const p of fieldProblems) report(path, p.field, p.message);
-    if (!article) continue;
-
-    const segments = path.split('/');
-    const fileId = segments[segments.length - 1]!.replace(/\.md$/, '');
-    const folder = segments[segments.length - 2];
-    if (article.id !== fileId) report(path, 'id', `must equal the file name "${fileId}", got "${article.id}"`);
-    if (folder && (PRODUCTS as readonly string[]).includes(folder) && folder !== article.product) {
-      report(path, 'product', `must match its folder "${folder}", got "${article.product}"`);
-    }
-    if (!split.body.trim()) report(path, 'body', 'required: explain the problem or concept below the frontmatter');
-    parsed.push({ file: path, src: article, body: split.body });
-  }
-
-  // Ids are unique across the whole knowledge base.
-  const byId = new Map<string, Parsed>();
-  for (const p of parsed) {
-    const other = byId.get(p.src.id);
-    if (other) report(p.file, 'id', `duplicate id "${p.src.id}", also used by ${other.file}`);
-    else byId.set(p.src.id, p);
-  }
-  // A merged article's old id leads to the one that replaced it, and to nothing else.
-  const redirects: Record<string, string> = {};
-  for (const p of parsed) {
-    p.src.replaces.forEach((old, i) => {
-      const taken = byId.get(old)?.file ?? (redirects[old] && `"${redirects[old]}"`);
-      if (taken) report(p.file, `replaces[${i}]`, `"${old}" is still in use by ${taken}`);
-      else redirects[old] = p.src.id;
-    });
-  }
-
-  const signatureOwner = new Map<string, string>();
+  const parsed = sorted.flatMap((file) => parseFile(file, report) ?? []);
+  for (const p of checkGates(parsed)) report(p.file, p.field, p.message);
+  const byId = indexById(parsed, report);
+  const redirects = redirectsOf(parsed, byId, report);
   const inbound = new Map<string, number>();
+  const linkedFrom = (target: string) => inbound.set(target, (inbound.get(target) ?? 0) + 1);
+  const signatureOwner = new Map<string, string>();
   for (const p of parsed) {
-    const { src, file } = p;
-    const linkFields = ['related', 'concepts', 'procedures'] as const;
-    for (const field of linkFields) {
-      src[field].forEach((target, i) => {
-        const found = byId.get(target);
-        if (!found) report(file, `${field}[${i}]`, `links to "${target}", which does not exist`);
-        else {
-          if (target === src.id) report(file, `${field}[${i}]`, 'an article cannot link to itself');
-          inbound.set(target, (inbound.get(target) ?? 0) + 1);
-          if (field === 'concepts' && found.src.kind !== 'concept') {
-            report(file, `${field}[${i}]`, `"${target}" is a ${found.src.kind}, not a concept`);
-          }
-          if (field === 'procedures' && found.src.kind !== 'procedure') {
-            report(file, `${field}[${i}]`, `"${target}" is a ${found.src.kind}, not a procedure`);
-          }
-        }
-      });
-    }
-
-    const body = inspectMarkdown(p.body);
-    for (const message of body.problems) report(file, 'body', message);
-    for (const target of body.links) {
-      if (!byId.has(target)) report(file, 'body', `links to "${target}", which does not exist`);
-      else inbound.set(target, (inbound.get(target) ?? 0) + 1);
-    }
-    const inlineTexts: [string, string][] = [
-      ...src.causes.flatMap((c, i) => c.fix.map((s, k): [string, string] => [`causes[${i}].fix[${k}]`, s.text])),
-      ...src.steps.map((s, k): [string, string] => [`steps[${k}]`, s.text]),
-    ];
-    for (const [field, text] of inlineTexts) {
-      const inline = inspectMarkdown(text, true);
-      for (const message of inline.problems) report(file, field, message);
-      for (const target of inline.links) {
-        if (!byId.has(target)) report(file, field, `links to "${target}", which does not exist`);
-      }
-    }
-
-    src.signatures.forEach((sig, i) => {
-      const field = `signatures[${i}]`;
-      const key = foldString(sig.text);
-      const owner = signatureOwner.get(key);
-      if (owner && owner !== src.id) {
-        report(file, `${field}.text`, `"${sig.text}" is already claimed by article "${owner}"`);
-        return;
-      }
-      signatureOwner.set(key, src.id);
-      try {
-        compilePattern(sig.text);
-      } catch (err) {
-        if (err instanceof PatternError) return report(file, `${field}.text`, `"${sig.text}": ${err.message}`);
-        throw err;
-      }
-      // Each signature alone must find its own examples and none of its counterexamples.
-      const detector = new Detector([{ id: 'check', article: src.id, ...sig }]);
-      sig.examples.forEach((example, k) => {
-        if (!detector.find(example).length) {
-          report(file, `${field}.examples[${k}]`, `does not match its own signature "${sig.text}": "${example}"`);
-        }
-      });
-      sig.counterexamples.forEach((line, k) => {
-        if (detector.find(line).length) {
-          report(file, `${field}.counterexamples[${k}]`, `matches signature "${sig.text}" but must not: "${line}"`);
-        }
-      });
-    });
+    checkLinks(p, byId, linkedFrom, report);
+    checkSignatures(p, signatureOwner, report);
   }
   if (parsed.length > 1) {
     for (const p of parsed) {
@@ -192,10 +97,141 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
       }
     }
   }
-
   if (problems.length) return { problems };
 
-  const articles: Article[] = parsed.map(({ src, body, file }) => ({
+  const articles = parsed.map(toArticle);
+  const signatures = parsed.flatMap(toSignatures);
+  const signaturesOf = new Map<string, Signature[]>();
+  for (const sig of signatures)
+    (signaturesOf.get(sig.article) ?? signaturesOf.set(sig.article, []).get(sig.article)!).push(sig);
+  const docs: SearchDoc[] = articles.map((a) => toSearchDoc(a, signaturesOf.get(a.id) ?? []));
+  return {
+    bundle: {
+      version: hashText(sorted.flatMap((f) => [f.path, f.source])),
+      date: options.date ?? new Date().toISOString().slice(0, 10),
+      articles,
+      signatures,
+      detection: Detector.compile(signatures),
+      redirects,
+      search: { docs, tokens: buildTokenIndex(docs, articles) },
+    },
+    problems: [],
+  };
+}
+
+/** One file's frontmatter and body, with what can be checked of it alone. */
+function parseFile({ path, source }: SourceFile, report: Report): Parsed | undefined {
+  const split = splitFrontmatter(source);
+  if (split.error) {
+    report(path, 'frontmatter', split.error);
+    return undefined;
+  }
+  const { article, problems: fieldProblems } = readArticle(split.data);
+  for (const p of fieldProblems) report(path, p.field, p.message);
+  if (!article) return undefined;
+  const segments = path.split('/');
+  const fileId = segments[segments.length - 1]!.replace(/\.md$/, '');
+  const folder = segments[segments.length - 2];
+  if (article.id !== fileId) report(path, 'id', `must equal the file name "${fileId}", got "${article.id}"`);
+  if (folder && (PRODUCTS as readonly string[]).includes(folder) && folder !== article.product) {
+    report(path, 'product', `must match its folder "${folder}", got "${article.product}"`);
+  }
+  if (!split.body.trim()) report(path, 'body', 'required: explain the problem or concept below the frontmatter');
+  return { file: path, src: article, body: split.body };
+}
+
+/** Ids are unique across the whole knowledge base. */
+function indexById(parsed: readonly Parsed[], report: Report): Map<string, Parsed> {
+  const byId = new Map<string, Parsed>();
+  for (const p of parsed) {
+    const other = byId.get(p.src.id);
+    if (other) report(p.file, 'id', `duplicate id "${p.src.id}", also used by ${other.file}`);
+    else byId.set(p.src.id, p);
+  }
+  return byId;
+}
+
+/** A merged article's old id leads to the one that replaced it, and to nothing else. */
+function redirectsOf(parsed: readonly Parsed[], byId: Map<string, Parsed>, report: Report): Record<string, string> {
+  const redirects: Record<string, string> = {};
+  for (const p of parsed) {
+    p.src.replaces.forEach((old, i) => {
+      const taken = byId.get(old)?.file ?? (redirects[old] && `"${redirects[old]}"`);
+      if (taken) report(p.file, `replaces[${i}]`, `"${old}" is still in use by ${taken}`);
+      else redirects[old] = p.src.id;
+    });
+  }
+  return redirects;
+}
+
+/** Every link (fields, body, step texts) names an existing article of the right kind. */
+function checkLinks(p: Parsed, byId: Map<string, Parsed>, linkedFrom: (id: string) => void, report: Report): void {
+  const { src, file } = p;
+  for (const field of ['related', 'concepts', 'procedures'] as const) {
+    src[field].forEach((target, i) => {
+      const found = byId.get(target);
+      if (!found) return report(file, `${field}[${i}]`, `links to "${target}", which does not exist`);
+      if (target === src.id) report(file, `${field}[${i}]`, 'an article cannot link to itself');
+      linkedFrom(target);
+      if (field === 'concepts' && found.src.kind !== 'concept') {
+        report(file, `${field}[${i}]`, `"${target}" is a ${found.src.kind}, not a concept`);
+      }
+      if (field === 'procedures' && found.src.kind !== 'procedure') {
+        report(file, `${field}[${i}]`, `"${target}" is a ${found.src.kind}, not a procedure`);
+      }
+    });
+  }
+  const body = inspectMarkdown(p.body);
+  for (const message of body.problems) report(file, 'body', message);
+  for (const target of body.links) {
+    if (!byId.has(target)) report(file, 'body', `links to "${target}", which does not exist`);
+    else linkedFrom(target);
+  }
+  const inlineTexts: [string, string][] = [
+    ...src.causes.flatMap((c, i) => c.fix.map((s, k): [string, string] => [`causes[${i}].fix[${k}]`, s.text])),
+    ...src.steps.map((s, k): [string, string] => [`steps[${k}]`, s.text]),
+  ];
+  for (const [field, text] of inlineTexts) {
+    const inline = inspectMarkdown(text, true);
+    for (const message of inline.problems) report(file, field, message);
+    for (const target of inline.links) {
+      if (!byId.has(target)) report(file, field, `links to "${target}", which does not exist`);
+    }
+  }
+}
+
+/** Each signature is claimed once, compiles, finds its own examples and none of its counterexamples. */
+function checkSignatures({ src, file }: Parsed, owner: Map<string, string>, report: Report): void {
+  src.signatures.forEach((sig, i) => {
+    const field = `signatures[${i}]`;
+    const key = foldString(sig.text);
+    const claimed = owner.get(key);
+    if (claimed && claimed !== src.id) {
+      return report(file, `${field}.text`, `"${sig.text}" is already claimed by article "${claimed}"`);
+    }
+    owner.set(key, src.id);
+    try {
+      compilePattern(sig.text);
+    } catch (err) {
+      if (err instanceof PatternError) return report(file, `${field}.text`, `"${sig.text}": ${err.message}`);
+      throw err;
+    }
+    const detector = new Detector([{ id: 'check', article: src.id, ...sig }]);
+    sig.examples.forEach((example, k) => {
+      if (!detector.find(example).length) {
+        report(file, `${field}.examples[${k}]`, `does not match its own signature "${sig.text}": "${example}"`);
+      }
+    });
+    sig.counterexamples.forEach((line, k) => {
+      if (detector.find(line).length) {
+        report(file, `${field}.counterexamples[${k}]`, `matches signature "${sig.text}" but must not: "${line}"`);
+      }
+    });
+  });
+}
+
+function toArticle({ src, body, file }: Parsed): Article {
+  return {
     id: src.id,
     title: src.title,
     product: src.product,
@@ -225,37 +261,18 @@ export function compileContent(files: readonly SourceFile[], options: CompileOpt
     html: renderBlock(body),
     text: plainText(body),
     source: file,
-  }));
-
-  const signatures: Signature[] = parsed.flatMap(({ src }) =>
-    src.signatures.map((sig, i) => ({
-      id: `${src.id}#${i}`,
-      article: src.id,
-      text: sig.text,
-      where: sig.where,
-      specificity: sig.specificity,
-      ...(sig.context && { context: sig.context }),
-      examples: sig.examples,
-      counterexamples: sig.counterexamples,
-    })),
-  );
-
-  const docs: SearchDoc[] = articles.map((a) =>
-    toSearchDoc(
-      a,
-      signatures.filter((s) => s.article === a.id),
-    ),
-  );
-
-  return {
-    bundle: {
-      version: hashText(sorted.flatMap((f) => [f.path, f.source])),
-      date: options.date ?? new Date().toISOString().slice(0, 10),
-      articles,
-      signatures,
-      redirects,
-      search: { docs, tokens: buildTokenIndex(docs, articles) },
-    },
-    problems: [],
   };
+}
+
+function toSignatures({ src }: Parsed): Signature[] {
+  return src.signatures.map((sig, i) => ({
+    id: `${src.id}#${i}`,
+    article: src.id,
+    text: sig.text,
+    where: sig.where,
+    specificity: sig.specificity,
+    ...(sig.context && { context: sig.context }),
+    examples: sig.examples,
+    counterexamples: sig.counterexamples,
+  }));
 }

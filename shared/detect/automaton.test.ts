@@ -1,128 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 as random } from '../../test/bench/rng';
-import { Automaton } from './automaton';
-import { Dfa } from './dfa';
-import { foldString } from './fold';
+import { mulberry32, pick } from '../../test/bench/rng';
+import { Automaton, buildAutomaton } from './automaton';
+import { ELLIPSIS, foldString, foldTable } from './fold';
 
-/** The exact automaton over the whole text is the oracle (dfa.test.ts checks it against indexOf). */
-function hits(scanner: { scan: Automaton['scan'] }, text: string, from?: number, to?: number): string[] {
-  const out: string[] = [];
-  scanner.scan(text, (p, end) => out.push(`${p}@${end}`), from, to);
-  return out.sort();
-}
-
-/** What pages do to an anchor: case, white space runs and kinds, "…" for "...", curly quotes. */
-function disguise(anchor: string, rand: () => number): string {
-  const spaces = [' ', '  ', '\t', '\n', '\u00a0', ' \r\n '];
-  let out = anchor
-    .split(' ')
-    .map((word, i) => (i === 0 ? word : spaces[Math.floor(rand() * spaces.length)]! + word))
-    .join('');
-  if (rand() < 0.3) out = out.replace('...', '…');
-  if (rand() < 0.3) out = out.replace("'", '’');
-  return rand() < 0.5 ? out.toUpperCase() : out;
-}
-
-function case_(seed: number, anchorCount: number, length: number) {
-  const rand = random(seed);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
-  // Few letters, so keys share grams, near misses abound and whole anchors recur.
-  const word = () => Array.from({ length: 1 + Math.floor(rand() * 9) }, () => pick([...'abcdeab01:/_'])).join('');
-  const anchorSet = new Set<string>();
-  while (anchorSet.size < anchorCount) {
-    const words = Array.from({ length: 1 + Math.floor(rand() * 3) }, word);
-    const raw = words.join(pick([' ', ' ', "'", '-', '...', '. ']));
-    const anchor = foldString(raw).trim();
-    if (anchor.length >= 2) anchorSet.add(anchor);
+/** Every (anchor, end) a naive search of each anchor in the folded text finds, overlaps included. */
+function naive(text: string, anchors: readonly string[]): string[] {
+  const fold = foldTable();
+  let folded = '';
+  // For each folded character, the offset just past the source character it came from, or -1
+  // inside the three dots of one `…` (an anchor ends on a whole character only).
+  const endOf: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === ELLIPSIS) {
+      folded += '...';
+      endOf.push(-1, -1, i + 1);
+    } else if (fold[c] === 0x20) {
+      if (folded.endsWith(' ')) continue;
+      folded += ' ';
+      endOf.push(i + 1);
+    } else {
+      folded += String.fromCharCode(fold[c]!);
+      endOf.push(i + 1);
+    }
   }
-  const anchors = [...anchorSet];
-  const filler = ['abcde', 'ABC', 'e01', ' ', '\n', '  ', '…', '...', 'é', '’', '😀', 'x', 'dd:/'];
-  const parts: string[] = [];
-  let size = 0;
-  while (size < length) {
-    const part = rand() < 0.08 ? disguise(pick(anchors), rand) : rand() < 0.3 ? word() : pick(filler);
-    parts.push(part);
-    size += part.length;
-  }
-  return { anchors, text: parts.join('') };
+  const hits: string[] = [];
+  anchors.forEach((anchor, k) => {
+    for (let at = folded.indexOf(anchor); at !== -1; at = folded.indexOf(anchor, at + 1)) {
+      const end = endOf[at + anchor.length - 1]!;
+      if (end >= 0) hits.push(`${k}@${end}`);
+    }
+  });
+  return hits.sort();
 }
 
-describe('automaton (key filter and exact automaton together)', () => {
-  it('reports exactly what the exact automaton reports over the whole text', () => {
-    for (const seed of [1, 2, 3, 4]) {
-      const { anchors, text } = case_(seed, 60, 120_000);
-      const automaton = Automaton.build(anchors);
-      const expected = hits(Dfa.build(anchors), text);
-      expect(expected.length).toBeGreaterThan(500);
-      expect(automaton.unkeyedCount).toBeLessThan(anchors.length);
-      expect(hits(automaton, text)).toEqual(expected);
+function scanned(automaton: Automaton, text: string): string[] {
+  const hits: string[] = [];
+  automaton.scan(text, (anchor, end) => hits.push(`${anchor}@${end}`));
+  return hits.sort();
+}
+
+describe('the anchor automaton', () => {
+  it('finds every anchor where a naive search of the folded text does, overlaps and all', () => {
+    const rng = mulberry32(11);
+    const letters = ['a', 'b', 'c', 'a b', 'ab.', '...', 'é'];
+    for (let round = 0; round < 40; round++) {
+      const anchors = [
+        ...new Set(
+          Array.from({ length: 1 + Math.floor(rng() * 30) }, () =>
+            foldString(Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pick(rng, letters)).join('')),
+          ),
+        ),
+      ].filter((a) => a.length >= 2);
+      const noise = ['a', 'B', 'c', ' ', '  ', '\t', '\u00a0', '\n', '…', '.', 'É', 'x', 'AB.', '’'];
+      const text = Array.from({ length: 400 }, () => pick(rng, noise)).join('');
+      // Rows for a few states only, so the slow path (edges and failure links) is tested too.
+      for (const automaton of [Automaton.build(anchors), Automaton.load(buildAutomaton(anchors), 3)]) {
+        expect(scanned(automaton, text), `${JSON.stringify(anchors)} in ${JSON.stringify(text)}`).toEqual(
+          naive(text, anchors),
+        );
+      }
     }
   });
 
-  it('finds anchors in all-ASCII stretches and across non-ASCII ones, whatever the chunking', () => {
-    const { anchors, text } = case_(5, 40, 10_000);
-    const ascii = text.replace(/[^ -~\t\n\r]/g, 'q');
-    // Long ASCII runs with the odd non-ASCII character: both kinds of chunk, and their edges.
-    const mixed = `${ascii.repeat(8)}é${ascii.repeat(3)}…${ascii}`;
-    const automaton = Automaton.build(anchors);
-    const dfa = Dfa.build(anchors);
-    expect(hits(automaton, mixed)).toEqual(hits(dfa, mixed));
-    expect(hits(automaton, mixed, 7_777, 61_234)).toEqual(hits(dfa, mixed, 7_777, 61_234));
+  it('ships as plain JSON data and loads back to the same automaton', () => {
+    const anchors = ['it policy rejected', 'waiting for services...', 'etp.dat'];
+    const data = JSON.parse(JSON.stringify(buildAutomaton(anchors)));
+    const text = 'IT Policy  Rejected. Waiting for Services… (ETP.dat)';
+    expect(scanned(Automaton.load(data), text)).toEqual(naive(text, anchors));
+    expect(scanned(Automaton.load(data), text)).toHaveLength(3);
   });
 
-  it('moves keys off what a long text is full of, and still finds everything', () => {
-    const anchors = ['proxygateway rejected 0x1a2b', 'proxygateway timeout', 'quota zarquon exceeded'];
-    const line = 'INFO AW.Eas.Web.Listener.ProxyGateway served request\n';
-    const noisy = line.repeat(Math.ceil(600_000 / line.length));
-    const text = `${noisy.slice(0, 300_000)}ERROR ProxyGateway  REJECTED 0x1A2B\nproxygateway\ttimeout ${noisy.slice(300_000)}`;
-    const automaton = Automaton.build(anchors);
-    const expected = hits(Dfa.build(anchors), text);
-    expect(expected).toHaveLength(2);
-    expect(hits(automaton, text)).toEqual(expected);
-    // Learnt once; the second scan reads with the moved keys and finds the same.
-    expect(hits(automaton, text)).toEqual(expected);
-  });
-
-  it('finds anchors too short for a key with indexOf, outward from digits and punctuation', () => {
-    const anchors = ['500', '401', 'etp.dat', 'a 500 b', 'x..y', 'ab'];
-    const automaton = Automaton.build(anchors);
-    // `etp.dat` has a key (a lone dot may stand in one); `ab` and `x..y` have no caseless stretch.
-    expect(automaton.needleCount).toBe(3);
-    expect(automaton.unkeyedCount).toBe(2);
-    const text = 'HTTP 500 then 401; ETP.DAT missing, 15001, etp.data, A\t\t500   B, a 500b, X..Y, x…y, AB';
-    const expected = hits(Dfa.build(anchors), text);
-    expect(expected.length).toBeGreaterThan(8);
-    expect(hits(automaton, text)).toEqual(expected);
-    expect(hits(automaton, text, 9, 60)).toEqual(hits(Dfa.build(anchors), text, 9, 60));
-  });
-
-  it('gives many short anchors one automaton pass instead of a pass each', () => {
-    const anchors = ['500', '401', '404', '503', '2.0', 'a:b', 'x/y', '1:1'];
-    const automaton = Automaton.build(anchors);
-    expect(automaton.needleCount).toBe(0);
-    expect(automaton.unkeyedCount).toBe(anchors.length);
-    const text = '500 401 404 503 2.0 A:B x/y 1:1:1 2…0';
-    expect(hits(automaton, text)).toEqual(hits(Dfa.build(anchors), text));
-  });
-
-  it('finds every anchor when thousands share the only key they have', () => {
-    // Dashes and quotes are no key characters (other characters fold to them): each anchor's
-    // one key is "abcdefghij", and a probe of it gathers more keys than its scratch holds.
-    const marks = ['-', "'", '"'];
-    const anchors = Array.from({ length: 9000 }, (_, i) => {
-      const suffix = Array.from({ length: 9 }, (_, d) => marks[Math.floor(i / 3 ** d) % 3]!).join('');
-      return `abcdefghij ${suffix}`;
-    });
-    const text = [0, 4242, 8999, 17].map((i) => `x ABCDEFGHIJ ${anchors[i]!.slice(11)} y`).join('\n');
-    const automaton = Automaton.build(anchors);
-    expect(automaton.unkeyedCount).toBe(0);
-    const expected = hits(Dfa.build(anchors), text);
-    expect(expected).toHaveLength(4);
-    expect(hits(automaton, text)).toEqual(expected);
-  });
-
-  it('keeps its tables small at thousands of anchors', () => {
-    const { anchors } = case_(6, 3000, 10);
-    expect(Automaton.build(anchors).byteSize).toBeLessThan(4 * 1024 * 1024);
+  it('reads text that none of its anchors could start in one pass without a hit', () => {
+    const automaton = Automaton.build(['zz top']);
+    expect(scanned(automaton, 'lorem ipsum '.repeat(10_000))).toEqual([]);
   });
 });

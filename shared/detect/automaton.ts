@@ -1,235 +1,248 @@
 /**
- * Finds every anchor in a text. Anchors with a key (key-filter.ts) are found by sampling the
- * text a few bytes apart and checking the anchor where a key stands, so most of the text is
- * never read character by character. The few without one (`500`, `etp.dat`) are looked for
- * with indexOf (needles.ts), and whatever is left gets one pass of a small exact automaton
- * (dfa.ts).
+ * Aho–Corasick over folded text: every anchor in one pass, whatever their number.
  *
- * The hits are exact: the same as one automaton over the whole text would report. They come
- * in text order within each pass.
+ * `buildAutomaton` runs at content-compile time and gives plain data (typed arrays as
+ * base64) that ships in the bundle; `Automaton.load` turns it back into arrays at start-up.
+ * States are numbered breadth first, so the children of a state are consecutive states and
+ * a failure link always points to a smaller number. The shallowest states, where a scan of
+ * log text spends almost all its steps, get a full row of transitions (one array read per
+ * character); deeper ones follow their edges and failure links.
+ *
+ * Text is read as the folding normaliser sees it (fold.ts): case, quotes and dashes fold,
+ * a run of white space is one space, `…` is `...`.
  */
-import type { OnHit } from './dfa';
-import { Dfa, bytewise } from './dfa';
-import type { ProbeScratch } from './key-filter';
-import { GRAM, KeyFilter, LOWER, MAX_STRIDE, MIN_STRIDE, PROBE_BLOCK, gramOf, slotOf } from './key-filter';
-import type { Needle } from './needles';
-import { MAX_NEEDLES, needleOf, scanNeedles } from './needles';
+import { ELLIPSIS, SPACE, foldTable } from './fold';
 
-/**
- * UTF-16 units a chunk holds, at most (a multiple of the stride, so samples stay aligned).
- * The more candidates a chunk gathers, the more of their cache misses overlap (see
- * `KeyFilter.probeMany`); its 32 KB of bytes still fit the first-level cache (48 KB on the
- * test machine) at any stride.
- */
-const CHUNK_UNITS = 1 << 15;
-/** Units in the pieces a chunk that is not all ASCII is split into. */
-const PIECE_UNITS = 1 << 12;
-/**
- * A chunk whose bytes outnumber its units by more than this has non-ASCII all over (a
- * localised page): trying its pieces one by one would only encode it again.
- */
-const PIECES_WORTH_TRYING = 8;
-/** Texts this long teach the filter which keys they are full of (see `KeyFilter.relearn`). */
-const LEARN_FROM = 1 << 18;
-/**
- * Slices of it read to learn: a quarter of the text, up to 1 MB. A key a vocabulary repeats
- * every 100 KB shows in a sample that size; learning costs ~5 ms once, on the first scan.
- */
-const LEARN_SLICES = 16;
-const LEARN_MAX = 1 << 20;
-const encoder = new TextEncoder();
-/** Reused between scans; a scan started from inside `onHit` takes a buffer of its own. */
-let spare: ScanBuffer | undefined;
+/** Character class of white space; 0 is "in no anchor". */
+const SPACE_CLASS = 1;
+const DOT = 0x2e;
+/** Cells of full rows: 256K × 4 bytes = 1 MiB, rows for the first ~4 characters of 5,000 anchors. */
+const ROW_CELLS = 1 << 18;
 
-interface ScanBuffer {
-  bytes: Uint8Array;
-  view: DataView;
-  /** Offsets of the samples of one chunk that pass the bit set. */
-  passed: Int32Array;
-  probe: ProbeScratch;
+export interface AutomatonData {
+  /** Folded characters the anchors hold, but space, in class order: class k + 2. */
+  alphabet: string;
+  /** Per state (base64): number of children (Uint16), class of the edge into it (Uint16). */
+  children: string;
+  labels: string;
+  /** Per state (base64, Int32): failure state; the anchor ending here, or -1. */
+  fail: string;
+  output: string;
 }
+
+/** Builds the automaton of distinct folded anchors (`foldString`); anchor i is reported as i. */
+export function buildAutomaton(anchors: readonly string[]): AutomatonData {
+  const alphabet = [...new Set([...anchors.join('')])].filter((c) => c !== ' ').sort();
+  const classOf = new Map(alphabet.map((c, k) => [c.charCodeAt(0), k + 2]));
+  classOf.set(SPACE, SPACE_CLASS);
+
+  // The trie as first-child / next-sibling lists: no object per state.
+  const size = anchors.reduce((n, a) => n + a.length, 1);
+  const label = new Uint16Array(size);
+  const firstChild = new Int32Array(size).fill(-1);
+  const nextSibling = new Int32Array(size).fill(-1);
+  const ends = new Int32Array(size).fill(-1);
+  let nodes = 1;
+  anchors.forEach((anchor, index) => {
+    let s = 0;
+    for (let i = 0; i < anchor.length; i++) {
+      const c = classOf.get(anchor.charCodeAt(i))!;
+      let t = firstChild[s]!;
+      while (t !== -1 && label[t] !== c) t = nextSibling[t]!;
+      if (t === -1) {
+        t = nodes++;
+        label[t] = c;
+        nextSibling[t] = firstChild[s]!;
+        firstChild[s] = t;
+      }
+      s = t;
+    }
+    ends[s] = index;
+  });
+
+  // Breadth-first numbering, children in class order; failure links in the same pass.
+  const order = [0];
+  const childCount = new Uint16Array(nodes);
+  const labels = new Uint16Array(nodes);
+  const output = new Int32Array(nodes);
+  const fail = new Int32Array(nodes);
+  const first = new Int32Array(nodes);
+  for (let s = 0; s < order.length; s++) {
+    const node = order[s]!;
+    const kids: number[] = [];
+    for (let t = firstChild[node]!; t !== -1; t = nextSibling[t]!) kids.push(t);
+    kids.sort((a, b) => label[a]! - label[b]!);
+    first[s] = order.length;
+    childCount[s] = kids.length;
+    output[s] = ends[node]!;
+    for (const t of kids) {
+      const child = order.length;
+      order.push(t);
+      labels[child] = label[t]!;
+      fail[child] = s === 0 ? 0 : follow(fail[s]!, label[t]!, first, childCount, labels, fail);
+    }
+  }
+  return {
+    alphabet: alphabet.join(''),
+    children: toBase64(childCount),
+    labels: toBase64(labels),
+    fail: toBase64(fail),
+    output: toBase64(output),
+  };
+}
+
+/** The state a step on class c leads to from `state`, by edges and failure links only. */
+function follow(
+  state: number,
+  c: number,
+  first: Int32Array,
+  childCount: Uint16Array,
+  labels: Uint16Array,
+  fail: Int32Array,
+): number {
+  for (let s = state; ; s = fail[s]!) {
+    for (let t = first[s]!, end = t + childCount[s]!; t < end; t++) if (labels[t] === c) return t;
+    if (s === 0) return 0;
+  }
+}
+
+export type OnHit = (anchor: number, end: number) => void;
 
 export class Automaton {
   private constructor(
-    private filter: KeyFilter | undefined,
-    /** Anchors the filter does not cover and no needle finds (all of them without either). */
-    private readonly rest: Dfa | undefined,
-    /** The few short anchors found with indexOf (needles.ts). */
-    private readonly needles: readonly Needle[],
-    /** The numbers the automaton's anchors are reported by (the filter keeps its own). */
-    private readonly restIds: Int32Array,
+    /** Class of every UTF-16 unit, after folding. */
+    private readonly classOf: Uint8Array | Uint16Array,
+    private readonly classes: number,
+    private readonly first: Int32Array,
+    private readonly childCount: Uint16Array,
+    private readonly labels: Uint16Array,
+    private readonly fail: Int32Array,
+    private readonly output: Int32Array,
+    /** First state on the failure chain from here (itself included) where an anchor ends, or -1. */
+    private readonly hitAt: Int32Array,
+    /**
+     * Full rows of states 0 .. rowCount - 1, `classes` cells each. A cell holds the target's
+     * row offset when the target has a row and ends no anchor (the common step: one read),
+     * else ~target (negative): the slow path.
+     */
+    private readonly rows: Int32Array,
+    private readonly rowCount: number,
   ) {}
 
-  /** Has the filter's keys been checked against a text it reads? */
-  private learned = false;
+  /** `rowCells` caps the cells of full rows (tests set it low to exercise the slow path). */
+  static load(data: AutomatonData, rowCells = ROW_CELLS): Automaton {
+    const childCount = fromBase64(data.children, Uint16Array);
+    const labels = fromBase64(data.labels, Uint16Array);
+    const fail = fromBase64(data.fail, Int32Array);
+    const output = fromBase64(data.output, Int32Array);
+    const states = childCount.length;
+    // 0: in no anchor, 1: space, 2.. the alphabet, last: `…` (read as three dots on the slow path).
+    const ellipsis = data.alphabet.length + 2;
+    const classes = ellipsis + 1;
 
-  /**
-   * Anchors must already be folded (`foldString`) and distinct. Each is reported by its
-   * number in `tags` (its index by default): a caller that packs what it needs first about an
-   * anchor into that number reads nothing else for most hits.
-   */
-  static build(anchors: readonly string[], tags: ArrayLike<number> = anchors.map((_, i) => i)): Automaton {
-    // The filter reads UTF-8 bytes; anchors outside the BMP are read as UTF-16 units.
-    const plan = anchors.every(bytewise) ? KeyFilter.plan(anchors, tags) : undefined;
-    const filter = plan?.filter;
-    const unkeyed = filter ? plan.unkeyed : anchors.map((_, i) => i);
-    let needles = unkeyed.map((i) => needleOf(anchors[i]!, tags[i]!, i)).filter((n) => n !== undefined);
-    // Past a handful, one automaton pass over the text costs less than a pass for each.
-    if (needles.length > MAX_NEEDLES) needles = [];
-    const byNeedle = new Set(needles.map((n) => n.index));
-    const left = unkeyed.filter((i) => !byNeedle.has(i));
-    const rest = left.length ? Dfa.build(left.map((i) => anchors[i]!)) : undefined;
-    return new Automaton(
-      filter,
-      rest,
-      needles,
-      Int32Array.from(left, (i) => tags[i]!),
-    );
+    const fold = foldTable();
+    const classOfFolded = new Uint16Array(0x10000);
+    for (let k = 0; k < data.alphabet.length; k++) classOfFolded[data.alphabet.charCodeAt(k)] = k + 2;
+    classOfFolded[SPACE] = SPACE_CLASS;
+    if (data.alphabet.includes('.')) classOfFolded[ELLIPSIS] = ellipsis;
+    const classOf = classes <= 0x100 ? new Uint8Array(0x10000) : new Uint16Array(0x10000);
+    for (let u = 0; u < 0x10000; u++) classOf[u] = classOfFolded[fold[u]!]!;
+
+    const first = new Int32Array(states);
+    const hitAt = new Int32Array(states);
+    for (let s = 0, next = 1; s < states; s++) {
+      first[s] = next;
+      next += childCount[s]!;
+      hitAt[s] = output[s]! >= 0 ? s : s === 0 ? -1 : hitAt[fail[s]!]!;
+    }
+    const rowCount = Math.max(1, Math.min(states, Math.floor(rowCells / classes)));
+    const rows = new Int32Array(rowCount * classes);
+    // A row starts as its failure state's (complete already: it is shallower), then its own edges.
+    for (let s = 0; s < rowCount; s++) {
+      if (s > 0) rows.copyWithin(s * classes, fail[s]! * classes, fail[s]! * classes + classes);
+      for (let t = first[s]!, end = t + childCount[s]!; t < end; t++) rows[s * classes + labels[t]!] = t;
+    }
+    // A state entered by a space stays put on more space, so a run of white space reads as
+    // one space. Set after the copies, so no row inherits it.
+    for (let s = 1; s < rowCount; s++) if (labels[s] === SPACE_CLASS) rows[s * classes + SPACE_CLASS] = s;
+    for (let k = 0; k < rows.length; k++) {
+      const t = rows[k]!;
+      rows[k] = k % classes !== ellipsis && t < rowCount && hitAt[t] === -1 ? t * classes : ~t;
+    }
+    return new Automaton(classOf, classes, first, childCount, labels, fail, output, hitAt, rows, rowCount);
   }
 
-  /** Anchors that need a full pass of the exact automaton. */
-  get unkeyedCount(): number {
-    return this.restIds.length;
+  static build(anchors: readonly string[]): Automaton {
+    return Automaton.load(buildAutomaton(anchors));
   }
 
-  /** Anchors found with indexOf. */
-  get needleCount(): number {
-    return this.needles.length;
+  get stateCount(): number {
+    return this.fail.length;
   }
 
+  /** Bytes held by the automaton's arrays. */
   get byteSize(): number {
-    return (this.rest?.byteSize ?? 0) + (this.filter?.byteSize ?? 0) + this.restIds.byteLength;
+    const arrays = [this.classOf, this.first, this.childCount, this.labels, this.fail, this.output, this.hitAt];
+    return arrays.reduce((n, a) => n + a.byteLength, this.rows.byteLength);
   }
 
-  /**
-   * Calls `onHit` for every anchor occurrence in text[from, to), with the offset just past
-   * it. Runs of white space count as one space and `…` as `...`, matching `foldString`.
-   */
+  /** Calls `onHit` for every anchor occurrence in text[from, to), with the offset just past it. */
   scan(text: string, onHit: OnHit, from = 0, to = text.length): void {
-    if (this.rest) {
-      const ids = this.restIds;
-      this.rest.scan(text, (p, end, start) => onHit(ids[p]!, end, start), from, to);
-    }
-    scanNeedles(this.needles, text, onHit, from, to);
-    if (!this.filter) return;
-    if (!this.learned && to - from >= LEARN_FROM) this.learn(text, from, to);
-    const buffer = spare ?? newBuffer();
-    spare = undefined;
-    try {
-      sample({ text, filter: this.filter, onHit, from, to, buffer });
-    } finally {
-      spare = buffer;
+    const { classOf, classes, rows, rowCount, hitAt, fail, output } = this;
+    let row = 0;
+    for (let i = from; i < to; i++) {
+      const cell = rows[row + classOf[text.charCodeAt(i)]!]!;
+      if (cell >= 0) {
+        row = cell;
+        continue;
+      }
+      // An anchor ends here, or the scan goes deeper than the rows: one character at a time
+      // until it is back in a state with a row.
+      let s = this.next(row / classes, text.charCodeAt(i));
+      for (;;) {
+        for (let h = hitAt[s]!; h !== -1; h = hitAt[fail[h]!]!) onHit(output[h]!, i + 1);
+        if (s < rowCount || ++i >= to) break;
+        s = this.next(s, text.charCodeAt(i));
+      }
+      row = s * classes;
     }
   }
 
-  /** Moves keys off what this text is full of, once, from a few slices spread over it. */
-  private learn(text: string, from: number, to: number): void {
-    this.learned = true;
-    const step = Math.floor((to - from) / LEARN_SLICES);
-    const slice = Math.floor(Math.min(LEARN_MAX, (to - from) / 4) / LEARN_SLICES);
-    const slices = Array.from({ length: LEARN_SLICES }, (_, i) => text.slice(from + i * step, from + i * step + slice));
-    this.filter = this.filter!.relearn(slices) ?? this.filter;
+  /** The state after reading `code` in `state`, the slow way. */
+  private next(state: number, code: number): number {
+    const c = this.classOf[code]!;
+    if (c !== this.classes - 1) return this.step(state, c);
+    let s = state;
+    for (let k = 0; k < 3; k++) s = this.step(s, this.classOf[DOT]!);
+    return s;
   }
-}
 
-/** One scan of the key filter over text[from, to). */
-interface Sampling {
-  text: string;
-  filter: KeyFilter;
-  onHit: OnHit;
-  from: number;
-  to: number;
-  buffer: ScanBuffer;
-}
-
-function sample(scan: Sampling): void {
-  const { stride } = scan.filter;
-  const chunk = CHUNK_UNITS - (CHUNK_UNITS % stride);
-  const piece = PIECE_UNITS - (PIECE_UNITS % stride);
-  for (let at = scan.from; at < scan.to; at += chunk) {
-    const end = Math.min(scan.to, at + chunk);
-    const excess = sampleBytes(scan, at, end);
-    if (excess === 0) continue;
-    // Not all ASCII: byte offsets drift from the text's. In smaller pieces the rest of the
-    // chunk stays on the fast path; a piece with a non-ASCII unit (rare in logs; a curly
-    // quote on a page) is sampled unit by unit.
-    if (excess > PIECES_WORTH_TRYING) {
-      sampleUnits(scan, at, end);
-      continue;
-    }
-    for (let p = at; p < end; p += piece) {
-      const stop = Math.min(end, p + piece);
-      if (sampleBytes(scan, p, stop) !== 0) sampleUnits(scan, p, stop);
+  /** A step on class c, by edges and failure links (and the space rule). */
+  private step(state: number, c: number): number {
+    if (c === 0) return 0;
+    if (c === SPACE_CLASS && state > 0 && this.labels[state] === SPACE_CLASS) return state;
+    for (let s = state; ; s = this.fail[s]!) {
+      for (let t = this.first[s]!, end = t + this.childCount[s]!; t < end; t++) if (this.labels[t] === c) return t;
+      if (s === 0) return 0;
     }
   }
 }
+type Typed = Uint16Array | Int32Array;
 
-/**
- * Samples text[at, end) from its UTF-8 bytes and probes the samples that pass, returning 0;
- * when those bytes are not one per unit, does nothing and returns how many more there are.
- */
-function sampleBytes({ text, filter, onHit, from, to, buffer }: Sampling, at: number, end: number): number {
-  const { bytes, view, passed, probe } = buffer;
-  // The last samples read a few units into the next chunk.
-  const { read, written } = encoder.encodeInto(text.slice(at, Math.min(to, end + GRAM - 1)), bytes);
-  if (written !== read) return written - read;
-  const last = Math.min(end - at, written - GRAM + 1);
-  const found = passing(view, last, filter.stride, filter.set, 32 - filter.bits, passed);
-  filter.probeMany(text, at, passed, found, from, to, onHit, probe);
-  return 0;
+/** Little-endian bytes as base64: every browser and Node this runs on is little-endian. */
+function toBase64(array: Typed): string {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
-/** As `sampleBytes`, reading the text's units: a gram with a non-ASCII unit is in no key. */
-function sampleUnits({ text, filter, onHit, from, to, buffer }: Sampling, at: number, end: number): void {
-  const { passed, probe } = buffer;
-  const { stride, set, bits } = filter;
-  const last = Math.min(end, to - GRAM + 1);
-  let found = 0;
-  for (let i = at; i < last; i += stride) {
-    const c0 = text.charCodeAt(i);
-    const c1 = text.charCodeAt(i + 1);
-    const c2 = text.charCodeAt(i + 2);
-    const c3 = text.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) >= 0x80) continue;
-    const slot = slotOf(gramOf(text, i), bits);
-    if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) passed[found++] = i - at;
-  }
-  filter.probeMany(text, at, passed, found, from, to, onHit, probe);
-}
-
-/**
- * The offsets of samples whose gram is in the bit set, into `passed`; returns their count.
- * Kept apart from the probing so V8 compiles this loop, where nearly all the time goes, on
- * its own: with the probe inlined into it the loop ran at half the speed.
- */
-function passing(
-  view: DataView,
-  last: number,
-  stride: number,
-  set: Int32Array,
-  shift: number,
-  passed: Int32Array,
-): number {
-  let n = 0;
-  for (let j = 0; j < last; j += stride) {
-    const slot = Math.imul(view.getUint32(j, true) | LOWER, 0x9e3779b1) >>> shift;
-    if ((set[slot >>> 5]! & (1 << (slot & 31))) !== 0) passed[n++] = j;
-  }
-  return n;
-}
-
-function newBuffer(): ScanBuffer {
-  // Up to 3 bytes a unit for a chunk and the units read past its end.
-  const bytes = new Uint8Array((CHUNK_UNITS + GRAM) * 3);
-  return {
-    bytes,
-    view: new DataView(bytes.buffer),
-    passed: new Int32Array(CHUNK_UNITS / MIN_STRIDE),
-    probe: {
-      starts: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
-      slots: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
-      keyStarts: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
-      keys: new Int32Array(PROBE_BLOCK * MAX_STRIDE),
-    },
-  };
+function fromBase64<T extends Typed>(
+  text: string,
+  Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
+): T {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Kind(bytes.buffer);
 }

@@ -9,25 +9,34 @@ export interface CardArticle {
   kind: Article['kind'];
   summary: string;
   cause?: string;
-  /** The first fix steps of the likeliest cause, plain text. */
+  /** The first fix steps of the likeliest cause, plain text, each with its caution when it has one. */
   steps: string[];
+  /** Where the article's facts come from: title, the part used, and the site or document. */
+  sources: { title: string; section?: string; where?: string }[];
 }
+
+/** Joins a step and its warning so that no card shows a destructive step without its caution. */
+export const CAUTION = ' Caution: ';
 
 /** The slim knowledge the content script ships: signatures and cards, no bodies or index. */
 export interface DetectKit {
   version: string;
   signatures: Pick<Signature, 'id' | 'article' | 'text' | 'specificity' | 'context'>[];
+  detection: KnowledgeBundle['detection'];
   cards: Record<string, CardArticle>;
 }
 
 const CARD_STEPS = 3;
 
-export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | 'signatures'>): DetectKit {
+export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | 'signatures' | 'detection'>): DetectKit {
   const cards: Record<string, CardArticle> = {};
+  const detectable = new Set(kb.signatures.map((s) => s.article));
   for (const a of kb.articles) {
-    if (!kb.signatures.some((s) => s.article === a.id)) continue;
+    if (!detectable.has(a.id)) continue;
     const first = a.causes[0];
-    const steps = (first?.fix ?? a.steps).slice(0, CARD_STEPS).map((s) => s.text);
+    const steps = (first?.fix ?? a.steps)
+      .slice(0, CARD_STEPS)
+      .map((s) => (s.warning ? `${s.text}${CAUTION}${s.warning}` : s.text));
     cards[a.id] = {
       id: a.id,
       title: a.title,
@@ -36,6 +45,11 @@ export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | '
       summary: a.summary,
       cause: first?.title,
       steps,
+      sources: a.sources.map((src) => ({
+        title: src.title,
+        ...(src.section && { section: src.section }),
+        ...((src.url ?? src.seed) && { where: src.url ? hostOf(src.url) : src.seed }),
+      })),
     };
   }
   return {
@@ -47,6 +61,12 @@ export function toDetectKit(kb: Pick<KnowledgeBundle, 'version' | 'articles' | '
       specificity,
       ...(context && { context }),
     })),
+    detection: kb.detection,
     cards,
   };
+}
+
+function hostOf(url: string): string {
+  const m = /^https?:\/\/([^/?#]+)/i.exec(url);
+  return m ? m[1]! : url;
 }

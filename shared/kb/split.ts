@@ -33,6 +33,7 @@ export interface KnowledgeCore {
   version: string;
   date: string;
   signatures: Signature[];
+  detection: KnowledgeBundle['detection'];
   /** Old article id → the article it was merged into (absent in bundles made before merges). */
   redirects?: Record<string, string>;
   search: KnowledgeBundle['search'];
@@ -78,7 +79,14 @@ export function detailOf(article: Article): ArticleDetail {
 }
 
 export function coreOf(kb: KnowledgeBundle): KnowledgeCore {
-  return { version: kb.version, date: kb.date, signatures: kb.signatures, redirects: kb.redirects, search: kb.search };
+  return {
+    version: kb.version,
+    date: kb.date,
+    signatures: kb.signatures,
+    detection: kb.detection,
+    redirects: kb.redirects,
+    search: kb.search,
+  };
 }
 
 /** Bytes of a value once written as `JSON.parse("…")`: UTF-8 JSON plus one escape per `"` and `\`. */

@@ -1,3 +1,5 @@
+import type { DetectionData } from '../detect/detector';
+
 /**
  * The knowledge model. Authors write `content/**.md` (frontmatter + Markdown body); the
  * compiler validates it against `schema.ts` and emits a `KnowledgeBundle` of these types.
@@ -211,6 +213,8 @@ export interface SearchTokens {
 }
 
 export interface KnowledgeBundle {
+  /** The automaton of every signature, made at compile time (`Detector.compile`). */
+  detection: DetectionData;
   /** Content version: a hash of every source file, so caches know when to refresh. */
   version: string;
   /** Date of the newest content change (ISO yyyy-mm-dd). */

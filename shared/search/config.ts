@@ -1,17 +1,17 @@
 /**
  * Search configuration, frozen: the fields fuse.js scores and how, and the bounds on queries.
- * No fuse.js index ships: fuse-ranker.ts makes records at runtime for the few candidates
- * fuse.js scores.
+ * No fuse.js index ships: fuzzy.ts gives fuse.js the few candidates it scores per query.
  */
 
-/** Short fields only: Bitap's cost grows with the length of every searched field. */
+/**
+ * Short fields only: Bitap's cost grows with the length of every searched field (summaries
+ * and keywords cost ~2.5× as much again). Their words still count through the token index.
+ */
 export const FUSE_KEYS = Object.freeze([
   { name: 'title', weight: 3 },
   { name: 'aliases', weight: 2.5 },
   { name: 'signatures', weight: 2 },
   { name: 'symptom', weight: 1.5 },
-  { name: 'summary', weight: 1 },
-  { name: 'keywords', weight: 1 },
 ] as const);
 
 export const FUSE_OPTIONS = Object.freeze({
@@ -28,8 +28,6 @@ export const FUSE_OPTIONS = Object.freeze({
 export const MAX_TOKEN_LENGTH = 32;
 export const MAX_TOKENS = 8;
 export const MAX_QUERY_LENGTH = 10_000;
-/** Phrase pass only for typed queries; pasted blocks go through detection and tokens. */
-export const MAX_PHRASE_LENGTH = 64;
 
 export const STOPWORDS = new Set(
   (

@@ -1,3 +1,4 @@
+import { PLACEHOLDER_PATTERN } from '../detect/placeholders';
 import type { Article, SearchDoc, Signature } from '../kb/types';
 
 /** The short, searchable record of an article (see FUSE_KEYS for why bodies stay out). */
@@ -15,7 +16,7 @@ export function toSearchDoc(article: Article, signatures: readonly Signature[]):
     product: article.product,
     kind: article.kind,
     aliases: article.aliases,
-    signatures: signatures.map((s) => s.text.replace(/\{(?:email|guid|number|time|id|any)\}/g, ' ').trim()),
+    signatures: signatures.map((s) => s.text.replace(PLACEHOLDER_PATTERN, ' ').trim()),
     symptom: article.symptom ?? '',
     summary: article.summary,
     keywords: [...new Set(keywords)].join(' · '),

@@ -1,16 +1,16 @@
 import Fuse from 'fuse.js';
 import { fileURLToPath } from 'node:url';
 import kb from 'virtual:kb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileContent } from '../compiler/compile';
 import { readContent } from '../compiler/read-content';
 import { Detector } from '../detect/detector';
 import { foldString } from '../detect/fold';
 import type { KnowledgeBundle, SearchDoc } from '../kb/types';
-import { FUSE_KEYS, FUSE_OPTIONS, MAX_PHRASE_LENGTH } from './config';
-import { FuseRanker } from './fuse-ranker';
+import { FUSE_KEYS, FUSE_OPTIONS } from './config';
+import { WORD_QUALITY, score, upperBound } from './ranking';
 import { highlightRanges, makeSnippet } from './highlight';
-import { KnowledgeSearch, significantTokens } from './search';
+import { FUZZY_BUDGET, KnowledgeSearch, significantTokens } from './search';
 import type { SearchHit, SearchOptions, SearchResponse } from './search';
 import { articleWords } from './search-doc';
 import { cleanQuery, editDistance, typoBudget, wordMatches, wordMatchesPrefix, words } from './text';
@@ -95,13 +95,14 @@ describe('search', () => {
 });
 
 /**
- * The ranking by brute force, as search.ts did before issue 6: every vocabulary word checked
- * against every token, fuse.js over every article per token, then the same score. The fast
- * search must return exactly this (it prunes only what provably cannot reach the page).
+ * The ranking by brute force: every vocabulary word checked against every token, fuse.js over
+ * every article per token, then the same score (ranking.ts) for the FUZZY_BUDGET candidates
+ * with the best bounds, and the score without fuse.js's part for the rest. The search must
+ * return exactly this: it stops asking fuse.js only where no remaining bound can reach the page.
  */
 function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOptions) => SearchResponse {
   const docs = bundle.search.docs;
-  const fuse = new Fuse<SearchDoc>(docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS as unknown as string[] });
+  const fuse = new Fuse<SearchDoc>(docs, { ...FUSE_OPTIONS, keys: FUSE_KEYS.map((k) => ({ ...k })) });
   // The same patterns come back with each set of options: fuse.js over every article is slow.
   const fuseResults = new Map<string, ReturnType<typeof fuse.search>>();
   const fuseSearch = (pattern: string) =>
@@ -149,13 +150,14 @@ function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOpti
       const budget = typoBudget(t.length);
       for (const [map, factor] of [
         [field, 1],
-        [body, 0.75],
+        [body, WORD_QUALITY.bodyOnly],
       ] as const) {
         for (const [w, holders] of map) {
           let q = 0;
-          if (w === t) q = 1;
-          else if (t.length >= 3 && wordMatchesPrefix(w, t)) q = 0.9;
-          else if (!known && budget > 0 && editDistance(w, t, budget) <= budget) q = t.length >= 7 ? 0.8 : 0.5;
+          if (w === t) q = WORD_QUALITY.exact;
+          else if (t.length >= 3 && wordMatchesPrefix(w, t)) q = WORD_QUALITY.prefix;
+          else if (!known && budget > 0 && editDistance(w, t, budget) <= budget)
+            q = t.length >= 7 ? WORD_QUALITY.longTypo : WORD_QUALITY.shortTypo;
           for (const i of holders) quality[i]![k] = Math.max(quality[i]![k]!, q * factor);
         }
       }
@@ -165,29 +167,35 @@ function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOpti
       }
     });
     const candidates = docs.map((_, i) => i).filter((i) => quality[i]!.some((q) => q > 0));
-    if (tokens.length > 1 && query.length <= MAX_PHRASE_LENGTH) {
-      for (const r of fuseSearch(query)) {
-        const s = r.score ?? 1;
-        if (s < 0.1) fuseScore[r.refIndex] = fuseScore[r.refIndex]!.map((f) => Math.min(f, s));
-      }
-    }
     const folded = foldString(query);
     const ranked = candidates
       .filter((i) => !seen.has(i) && (!products || products.has(docs[i]!.product)))
       .map((i) => {
-        const coverage = mean(quality[i]!);
         const titleWords = words(docs[i]!.title);
-        const inTitle = mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0)));
         const matching = titleWords.filter((w) => tokens.some((t) => wordMatches(w, t))).length;
-        const focus = titleWords.length ? matching / titleWords.length : 0;
-        const fuseTerm = mean(fuseScore[i]!.map((f) => 1 - f));
-        const answersAll = quality[i]!.every((q) => q > 0) ? 0.1 : 0;
-        const alias = docs[i]!.aliases.some((a) => foldString(a) === folded) ? 0.2 : 0;
-        const score = 0.6 * coverage + answersAll + 0.1 * inTitle + 0.2 * fuseTerm + 0.05 * focus + alias;
-        return { i, score, coverage };
+        const parts = {
+          coverage: mean(quality[i]!),
+          answersAll: quality[i]!.every((q) => q > 0) ? 1 : 0,
+          inTitle: mean(tokens.map((t) => (titleWords.some((w) => wordMatches(w, t)) ? 1 : 0))),
+          focus: titleWords.length ? matching / titleWords.length : 0,
+          alias: docs[i]!.aliases.some((a) => foldString(a) === folded) ? 1 : 0,
+        };
+        const answered = quality[i]!.filter((q) => q > 0).length;
+        return {
+          i,
+          parts,
+          bound: upperBound(parts, answered / tokens.length),
+          fuzzy: mean(fuseScore[i]!.map((f) => 1 - f)),
+        };
       })
+      .sort((a, b) => b.bound - a.bound || a.i - b.i)
+      .map((c, rank) => ({
+        i: c.i,
+        score: score({ ...c.parts, fuzzy: rank < FUZZY_BUDGET ? c.fuzzy : 0 }),
+        coverage: c.parts.coverage,
+      }))
       .sort((a, b) => b.score - a.score || a.i - b.i);
-    for (const r of ranked.slice(0, limit)) {
+    for (const r of ranked.slice(0, limit - results.length)) {
       results.push(hit(r.i, tokens, Math.round(Math.max(0, Math.min(1, r.score)) * 1000) / 1000, 'fuzzy'));
     }
     const confident = results.some((r) => r.via === 'signature') || (ranked[0]?.coverage ?? 0) >= 0.7;
@@ -196,40 +204,23 @@ function bruteForce(bundle: KnowledgeBundle): (raw: string, options?: SearchOpti
 }
 
 describe('search at scale', () => {
-  it("reuses the previous query's work while typing, and answers as a fresh engine would", () => {
+  it('answers each prefix of a typed query as a fresh engine would: nothing carries over', () => {
     const detector = new Detector(kb.signatures);
     const typing = new KnowledgeSearch(kb, detector);
-    // Work carries over one query only: after an empty query, nothing is reused.
-    const fresh = new KnowledgeSearch(kb, detector);
-    const freshSearch = (q: string, options: SearchOptions) => (fresh.search(''), fresh.search(q, options));
+    const fresh = (q: string, options: SearchOptions) => new KnowledgeSearch(kb, detector).search(q, options);
     const typed = [
       'partnership access denied',
       'enterprise activaton status',
       'StatusException: Conflict matching the client and server obj',
       'wipe handhled',
-      // Back to an earlier query: its patterns were dropped, not kept stale.
-      'partnership access denied',
     ];
     for (const text of typed) {
       for (let end = 1; end <= text.length; end++) {
         const q = text.slice(0, end);
         for (const options of [{}, { limit: 3, product: 'activesync' as const }]) {
-          expect(typing.search(q, options), `${q} ${JSON.stringify(options)}`).toEqual(freshSearch(q, options));
+          expect(typing.search(q, options), `${q} ${JSON.stringify(options)}`).toEqual(fresh(q, options));
         }
       }
-    }
-  });
-
-  it('measures a token once while the user types the words after it', () => {
-    const prepare = vi.spyOn(FuseRanker.prototype, 'prepare');
-    try {
-      const typing = new KnowledgeSearch(kb);
-      const text = 'partnership access denied';
-      for (let end = 1; end <= text.length; end++) typing.search(text.slice(0, end));
-      expect(prepare.mock.calls.filter(([p]) => p === 'partnership')).toHaveLength(1);
-      expect(prepare.mock.calls.filter(([p]) => p === 'access')).toHaveLength(1);
-    } finally {
-      prepare.mockRestore();
     }
   });
 

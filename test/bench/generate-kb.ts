@@ -6,6 +6,7 @@
  * benchmarked is what would ship.
  */
 import type { SourceFile } from '../../shared/compiler/compile';
+import { destructiveReason, versionProblems } from '../../shared/compiler/gates';
 import type { Kind } from '../../shared/kb/types';
 import { PRODUCT_LABELS } from '../../shared/kb/types';
 import {
@@ -48,6 +49,29 @@ export function fillPlaceholders(rng: Rng, pattern: string): string {
 const q = (s: string) => JSON.stringify(s);
 const list = (items: readonly string[]) => `[${items.map(q).join(', ')}]`;
 
+interface GeneratedStep {
+  text: string;
+  command?: string;
+}
+
+/**
+ * Steps as YAML lines that pass the compiler's safety gates, as real content must: a step the
+ * gates read as destructive (the lexicon has "security wipe", cmdlet names) gets a warning and
+ * moves after the harmless ones; one naming a versioned Exchange cmdlet gets its versions.
+ */
+function stepLines(steps: readonly GeneratedStep[], indent: string): string[] {
+  const ordered = [...steps.filter((s) => !destructiveReason(s)), ...steps.filter((s) => destructiveReason(s))];
+  const more = `${indent}  `;
+  return ordered.flatMap((step) => {
+    const lines = [`${indent}- text: ${q(step.text)}`];
+    if (step.command) lines.push(`${more}command: ${q(step.command)}`, `${more}lang: powershell`);
+    if (destructiveReason(step)) lines.push(`${more}warning: "Synthetic warning."`);
+    const suggested = /applies: \[([^\]]+)\]/.exec(versionProblems(step)[0] ?? '')?.[1];
+    if (suggested) lines.push(`${more}applies: [${suggested}]`);
+    return lines;
+  });
+}
+
 export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[] {
   const rng = mulberry32(seed + count);
   // The long tail: more articles bring more rare words, sub-linearly (Zipf use of a pool).
@@ -64,7 +88,8 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
     const kind: Kind = i < PRODUCTS.length ? 'concept' : r < 0.45 ? 'problem' : r < 0.75 ? 'concept' : 'procedure';
     plans.push({ id: `syn-${product}-${i}`, product, kind, name: names[i]! });
   }
-  const byProduct = (kind: Kind, product: GeneratedProduct) => plans.filter((p) => p.kind === kind && p.product === product);
+  const byProduct = (kind: Kind, product: GeneratedProduct) =>
+    plans.filter((p) => p.kind === kind && p.product === product);
   const concepts = new Map(PRODUCTS.map((p) => [p, byProduct('concept', p)]));
   const procedures = new Map(PRODUCTS.map((p) => [p, byProduct('procedure', p)]));
   const claimed = new Set<string>();
@@ -159,7 +184,7 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
     ];
     if (chance(rng, 0.5)) fm.push(`kb: [KB${int(rng, 10_000, 99_999)}]`);
     const command = () =>
-      `      command: ${q(`Set-${name}${capitalise(tech(rng).replace(/[^A-Za-z]/g, ''))} -Identity ${tailWord(rng)} -Enabled $true`)}\n      lang: powershell`;
+      `Set-${name}${capitalise(tech(rng).replace(/[^A-Za-z]/g, ''))} -Identity ${tailWord(rng)} -Enabled $true`;
     if (kind === 'problem') {
       const own = concepts.get(product)!;
       fm.push(
@@ -174,18 +199,23 @@ export function generateKnowledge(count: number, seed = 20_240_311): SourceFile[
         fm.push(`  - title: ${q(sentence(int(rng, 6, 10)).slice(0, -1))}`);
         if (chance(rng, 0.5)) fm.push(`    check: ${q(sentence(int(rng, 8, 12)))}`);
         fm.push('    fix:');
+        const fix: GeneratedStep[] = [];
         for (let s = int(rng, 2, 3); s > 0; s--) {
-          fm.push(`      - text: ${q(sentence(int(rng, 8, 14)))}`);
-          if (chance(rng, 0.3)) fm.push(command().replace(/^ {6}/gm, '        '));
+          const text = sentence(int(rng, 8, 14));
+          fix.push({ text, ...(chance(rng, 0.3) && { command: command() }) });
         }
+        fm.push(...stepLines(fix, '      '));
       }
     } else if (kind === 'procedure') {
       fm.push('steps:');
+      const steps: GeneratedStep[] = [];
       for (let s = int(rng, 3, 5); s > 0; s--) {
-        fm.push(`  - text: ${q(sentence(int(rng, 8, 14)))}`);
-        if (chance(rng, 0.3)) fm.push(command().replace(/^ {6}/gm, '    '));
+        const text = sentence(int(rng, 8, 14));
+        steps.push({ text, ...(chance(rng, 0.3) && { command: command() }) });
       }
+      fm.push(...stepLines(steps, '  '));
     }
+    fm.push('sources:', '  - seed: 000_a8c451fa3ca26885.txt', '    section: synthetic');
     if (signatures.length) fm.push('signatures:', ...signatures.map((s) => s.trimEnd()));
 
     const related = plans[(i + 1) % count]!;

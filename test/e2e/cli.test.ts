@@ -55,7 +55,9 @@ describe('syncfix search', () => {
   it('rejects bad options with a message naming the value', () => {
     const product = syncfix(['search', 'x', '--product', 'lotus']);
     expect(product.code).toBe(2);
-    expect(product.err).toContain('--product must be one of bes, blackberry, activesync, seg, notifysync, got "lotus"');
+    expect(product.err).toContain(
+      '--product must be one of bes, blackberry, activesync, seg, notifysync, zpush, got "lotus"',
+    );
     const limit = syncfix(['search', 'x', '--limit', 'lots']);
     expect(limit.err).toContain('--limit must be a whole number from 1 to 100, got "lots"');
     expect(syncfix(['search']).err).toContain('search needs a query');
@@ -140,6 +142,32 @@ describe('syncfix show', () => {
     for (const c of json.causes) for (const s of c.fix) expect(s.text).not.toMatch(/<[a-z]/i);
     const human = syncfix(['show', id]);
     expect(human.out).toContain('Cause 1: ');
+  });
+
+  it('shows where the facts come from and which versions a command is for', () => {
+    const json = JSON.parse(syncfix(['show', 'eas-clean-reenrolment', '--json']).out) as {
+      steps: { command?: string; applies?: string[] }[];
+      sources: { title: string; url?: string; seed?: string }[];
+    };
+    expect(json.sources.length).toBeGreaterThan(0);
+    expect(json.steps.find((s) => s.command?.startsWith('Remove-MobileDevice'))?.applies).toEqual([
+      'exchange-2013+',
+      'exchange-online',
+    ]);
+    const human = syncfix(['show', 'eas-clean-reenrolment']).out;
+    expect(human).toContain('[For Exchange 2013 and later, Exchange Online]');
+    expect(human).toMatch(/\nSources:\n {2}- .+/);
+  });
+
+  it('shows the article that absorbed a merged one when given its old id', () => {
+    const human = syncfix(['show', 'eas-command-ping']);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^"eas-command-ping" is now part of "eas-commands-overview"\./);
+    const json = JSON.parse(syncfix(['show', 'eas-command-ping', '--json']).out) as {
+      id: string;
+      redirectedFrom: string;
+    };
+    expect(json).toMatchObject({ id: 'eas-commands-overview', redirectedFrom: 'eas-command-ping' });
   });
 
   it('suggests near ids for an unknown one', () => {

@@ -98,5 +98,10 @@ button { font: inherit; cursor: pointer; }
 }
 .secondary:hover { background: var(--soft); }
 .hint { margin-left: auto; color: var(--muted); font-size: 11px; }
+.caution { display: block; margin-top: 2px; color: var(--error); font-weight: 600; }
+.more[hidden] { display: none; }
+.sources { padding-left: 18px; color: var(--muted); }
+.sources li { overflow-wrap: anywhere; }
+.where { display: block; font-size: 11px; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 `;

@@ -3,6 +3,7 @@
  * line) and knowledge text alike end up as text nodes, never parsed as HTML.
  */
 import type { CardArticle } from '../../../shared/kb/detect-kit';
+import { CAUTION } from '../../../shared/kb/detect-kit';
 import { PRODUCT_LABELS } from '../../../shared/kb/types';
 import type { MarkKind } from '../marks/mark';
 import { onTrusted } from '../trusted';
@@ -78,13 +79,16 @@ export function buildCard(doc: Document, model: CardModel, actions: CardActions)
   if (card.steps.length) {
     body.push(
       el(doc, 'h3', { text: card.cause ? 'First steps' : 'Steps' }),
-      el(doc, 'ol', { class: 'steps' }, ...card.steps.map((step) => el(doc, 'li', { text: step }))),
+      el(doc, 'ol', { class: 'steps' }, ...card.steps.map((step) => stepItem(doc, step))),
     );
   }
+  const more = card.sources.length ? moreView(doc, card) : undefined;
+  if (more) body.push(more.view);
 
   const open = el(doc, 'button', { class: 'primary', text: 'Open full guide', attrs: { type: 'button' } });
   onUserClick(open, actions.openGuide);
   const foot = el(doc, 'div', { class: 'foot' }, open);
+  if (more) foot.append(more.toggle);
   if (model.total > 1) {
     const next = el(doc, 'button', { class: 'secondary', text: 'Next', attrs: { type: 'button' } });
     onUserClick(next, actions.next);
@@ -100,6 +104,56 @@ export function buildCard(doc: Document, model: CardModel, actions: CardActions)
     { class: 'card', attrs: { role: 'dialog', 'aria-labelledby': titleId, tabindex: '-1' } },
     ...body,
   );
+}
+
+/** A step, its caution set apart so a destructive step never reads like a harmless one. */
+function stepItem(doc: Document, step: string): HTMLElement {
+  const at = step.indexOf(CAUTION);
+  if (at === -1) return el(doc, 'li', { text: step });
+  return el(
+    doc,
+    'li',
+    {},
+    doc.createTextNode(`${step.slice(0, at)} `),
+    el(doc, 'span', { class: 'caution', text: step.slice(at + 1) }),
+  );
+}
+
+/** The card's "more" view: the article's sources, behind a toggle so the card stays short. */
+function moreView(doc: Document, card: CardArticle): { view: HTMLElement; toggle: HTMLElement } {
+  const id = 'syncfix-card-more';
+  const view = el(
+    doc,
+    'div',
+    { class: 'more', attrs: { id, hidden: '' } },
+    el(doc, 'h3', { text: 'Sources' }),
+    el(
+      doc,
+      'ol',
+      { class: 'sources' },
+      ...card.sources.map((src) =>
+        el(
+          doc,
+          'li',
+          {},
+          doc.createTextNode(src.section ? `${src.title} (${src.section})` : src.title),
+          ...(src.where ? [el(doc, 'span', { class: 'where', text: src.where })] : []),
+        ),
+      ),
+    ),
+  );
+  const toggle = el(doc, 'button', {
+    class: 'secondary',
+    text: 'More',
+    attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': id },
+  });
+  onUserClick(toggle, () => {
+    const open = view.hidden;
+    view.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open ? 'Less' : 'More';
+  });
+  return { view, toggle };
 }
 
 function clip(text: string, max: number): string {

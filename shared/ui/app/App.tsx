@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { bundleSource, isKnowledgeSource } from '../../kb/knowledge-source';
 import type { KnowledgeSource } from '../../kb/knowledge-source';
 import type { KnowledgeBundle } from '../../kb/types';
@@ -7,7 +7,7 @@ import { isFixMarks, MARKS_KEY, MARKS_LABEL, setMark } from '../article/fix-mark
 import { savePastedText } from '../explain/pasted-text';
 import { sharedText } from '../router/routes';
 import { adoptPageUrl, useRoute } from '../router/use-route';
-import { isSavedList, SAVED_KEY, SAVED_LABEL, toggleSaved } from '../saved/saved-articles';
+import { isSavedList, migrateSaved, SAVED_KEY, SAVED_LABEL, toggleSaved } from '../saved/saved-articles';
 import { localStorageStore } from '../storage/key-value-store';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { StorageContext, useStored } from '../storage/use-stored';
@@ -75,6 +75,12 @@ function Guide(props: {
   const [marks, setMarks] = useStored(MARKS_KEY, isFixMarks, {}, MARKS_LABEL);
   const [theme, setTheme] = useStored<ThemeChoice>(THEME_KEY, isThemeChoice, 'system', THEME_LABEL);
   useLayoutEffect(() => applyTheme(theme), [theme]);
+  const redirects = knowledge.state === 'ready' ? knowledge.knowledge.redirects : undefined;
+  useEffect(() => {
+    // An article saved before it was merged stays saved, as the article that absorbed it.
+    const moved = redirects && migrateSaved(saved, redirects);
+    if (moved) setSaved(moved);
+  }, [redirects, saved, setSaved]);
   useRouteFocus(route);
 
   const data = useMemo<DeviceData>(

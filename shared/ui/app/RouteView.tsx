@@ -27,8 +27,11 @@ export function RouteView({
   if (knowledge.state === 'failed') return <LoadFailed />;
   if (!ready) return <Loading />;
   switch (route.view) {
-    case 'article':
-      return <ArticleView key={route.id} knowledge={ready} id={route.id} />;
+    case 'article': {
+      // A merged article's old id (a bookmark, a saved item, an old link) opens its successor.
+      const id = ready.resolve(route.id);
+      return <ArticleView key={id} knowledge={ready} id={id} mergedFrom={id === route.id ? undefined : route.id} />;
+    }
     case 'diagnose':
       return <DiagnosisView knowledge={ready} flow={route.flow} step={route.step} />;
     case 'explain':

@@ -12,6 +12,10 @@ export interface Knowledge {
   signatures: readonly Signature[];
   /** Every article's header: lists, links and id checks need nothing more. */
   headers: ReadonlyMap<string, ArticleHeader>;
+  /** Old article id → the article it was merged into. */
+  redirects: ReadonlyMap<string, string>;
+  /** The id to open for `id`: the article that absorbed it, or `id` itself. */
+  resolve(id: string): string;
   search: KnowledgeSearch;
   detector: Detector;
   /** Verbatim error strings per article id. */
@@ -27,11 +31,12 @@ type Details = Pick<KnowledgeSource, 'detail' | 'load'>;
 export function buildKnowledge(
   core: KnowledgeCore,
   details: Details,
-  detector = new Detector(core.signatures),
+  detector = new Detector(core.signatures, core.detection),
 ): Knowledge {
   const bySignature = new Map<string, string[]>();
   for (const s of core.signatures) bySignature.set(s.article, [...(bySignature.get(s.article) ?? []), s.text]);
   const headers = new Map(core.search.docs.map((d) => [d.id, headerOf(d)]));
+  const redirects = new Map(Object.entries(core.redirects ?? {}));
   // One object per article, so a view re-rendering gets the same one.
   const shown = new Map<string, ShownArticle>();
   return {
@@ -39,6 +44,8 @@ export function buildKnowledge(
     date: core.date,
     signatures: core.signatures,
     headers,
+    redirects,
+    resolve: (id) => (headers.has(id) ? id : (redirects.get(id) ?? id)),
     search: new KnowledgeSearch(core, detector),
     detector,
     signaturesOf: (id) => bySignature.get(id) ?? [],
@@ -59,7 +66,7 @@ export function buildKnowledge(
 /** The same, one engine per task, so a slow phone never sees one long task (TBT). */
 export async function buildKnowledgeInSteps(core: KnowledgeCore, details: Details): Promise<Knowledge> {
   await nextTask();
-  const detector = new Detector(core.signatures);
+  const detector = new Detector(core.signatures, core.detection);
   await nextTask();
   return buildKnowledge(core, details, detector);
 }

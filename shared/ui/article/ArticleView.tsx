@@ -1,6 +1,6 @@
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect } from 'preact/hooks';
 import type { ArticleHeader, ShownArticle } from '../../kb/split';
-import type { Cause } from '../../kb/types';
+import type { Cause, Source } from '../../kb/types';
 import { DeviceDataContext } from '../app/device-data';
 import type { Knowledge } from '../app/knowledge';
 import { reveal } from '../app/reveal';
@@ -11,20 +11,37 @@ import { articleHref } from '../router/routes';
 import { FixQuestion } from './FixQuestion';
 import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
 import { StepList } from './StepList';
+import { compiledHtml } from './compiled-html';
 
 const BODY_LABELS = { problem: 'Why it happens', procedure: 'About this procedure', concept: 'About' } as const;
 
-export function ArticleView({ knowledge, id }: { knowledge: Knowledge; id: string }) {
+export function ArticleView({ knowledge, id, mergedFrom }: { knowledge: Knowledge; id: string; mergedFrom?: string }) {
   // Headers are in memory with the guide, so an unknown id is known at once, never after a load.
   const header = knowledge.headers.get(id);
-  return header ? <ArticlePage knowledge={knowledge} header={header} /> : <MissingArticle id={id} />;
+  useEffect(() => {
+    // The address bar shows the article's own address, so a new bookmark is not an old one.
+    if (header && mergedFrom) history.replaceState(history.state, '', articleHref(id));
+  }, [header, id, mergedFrom]);
+  return header ? (
+    <ArticlePage knowledge={knowledge} header={header} mergedFrom={mergedFrom} />
+  ) : (
+    <MissingArticle id={id} />
+  );
 }
 
 /**
  * The header paints at once (it is all in the search records); the causes, steps and body
  * follow when their shard has loaded, in the PWA's case from the service worker's cache.
  */
-function ArticlePage({ knowledge, header }: { knowledge: Knowledge; header: ArticleHeader }) {
+function ArticlePage({
+  knowledge,
+  header,
+  mergedFrom,
+}: {
+  knowledge: Knowledge;
+  header: ArticleHeader;
+  mergedFrom?: string;
+}) {
   const { saved, toggleSaved } = useContext(DeviceDataContext);
   const loaded = useArticles(knowledge, [header.id]);
   const article = loaded.articles[0];
@@ -39,6 +56,11 @@ function ArticlePage({ knowledge, header }: { knowledge: Knowledge; header: Arti
           {article?.stage && <span class="sf-stage">{STAGE_LABELS[article.stage]}</span>}
         </p>
         <PageHeading>{header.title}</PageHeading>
+        {mergedFrom && (
+          <p class="sf-merged" role="status">
+            The article you opened, <code>{mergedFrom}</code>, is now part of this one.
+          </p>
+        )}
         <p class="sf-summary">{header.summary}</p>
         <div class="sf-actions">
           <button type="button" class="sf-button sf-save" aria-pressed={isSaved} onClick={() => toggleSaved(header.id)}>
@@ -70,7 +92,7 @@ function ArticleDetails({ knowledge, article }: { knowledge: Knowledge; article:
   const body = article.html && (
     <section class="sf-section sf-body" aria-label={BODY_LABELS[article.kind]}>
       {!bodyFirst && <h2>{BODY_LABELS[article.kind]}</h2>}
-      <div dangerouslySetInnerHTML={{ __html: article.html }} />
+      <div>{compiledHtml(article.html)}</div>
     </section>
   );
 
@@ -140,6 +162,7 @@ function ArticleDetails({ knowledge, article }: { knowledge: Knowledge; article:
       {!bodyFirst && body}
 
       <ArticleLinks knowledge={knowledge} article={article} />
+      <ArticleSources sources={article.sources} />
     </>
   );
 }
@@ -221,6 +244,43 @@ function ArticleLinks({ knowledge, article }: { knowledge: Knowledge; article: S
       ))}
     </footer>
   );
+}
+
+/** Where the article's facts come from: the source documents and public pages it was checked against. */
+function ArticleSources({ sources }: { sources: readonly Source[] }) {
+  if (!sources.length) return null;
+  return (
+    <section class="sf-section sf-sources" aria-labelledby="sf-sources">
+      <h2 id="sf-sources">Sources</h2>
+      <ul>
+        {sources.map((s, i) => (
+          <li key={i}>
+            {s.url ? (
+              <a href={s.url} rel="noopener noreferrer" target="_blank">
+                {s.title}
+              </a>
+            ) : (
+              <span>{s.title}</span>
+            )}
+            {s.section && <span class="sf-source-section"> · {s.section}</span>}
+            {s.url ? (
+              <span class="sf-source-where">{hostOf(s.url)}</span>
+            ) : (
+              s.seed && <span class="sf-source-where">{s.seed}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 function MissingArticle({ id }: { id: string }) {

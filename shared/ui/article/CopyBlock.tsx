@@ -6,8 +6,11 @@ const LANG_LABELS: Record<string, string> = {
   tcl: 'iRule (Tcl)',
 };
 
-/** A command or setting to copy verbatim, with a button that says when it worked. */
-export function CopyBlock({ code, lang }: { code: string; lang?: string }) {
+/**
+ * A command or setting to copy verbatim, with a button that says when it worked, and the
+ * product versions it is for (`applies` labels) beside its language.
+ */
+export function CopyBlock({ code, lang, applies = [] }: { code: string; lang?: string; applies?: readonly string[] }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -20,7 +23,15 @@ export function CopyBlock({ code, lang }: { code: string; lang?: string }) {
   return (
     <div class="sf-copy">
       <div class="sf-copy-head">
-        <span>{(lang && LANG_LABELS[lang]) ?? 'Command'}</span>
+        <span class="sf-copy-label">
+          <span>{(lang && LANG_LABELS[lang]) ?? 'Command'}</span>
+          {applies.length > 0 && (
+            <span class="sf-applies">
+              <span class="sf-visually-hidden">, for </span>
+              {applies.join(' · ')}
+            </span>
+          )}
+        </span>
         <button type="button" class="sf-copy-button" onClick={copy}>
           {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : 'Copy'}
         </button>

@@ -342,7 +342,7 @@ const easNotReceiving: DiagnosisFlow = {
       id: 'can-send-cannot-receive',
       title: 'Sending works, receiving does not',
       summary: 'The first folder synchronisation never finished.',
-      concept: 'eas-command-foldersync',
+      concept: 'eas-commands-overview',
       articles: ['eas-can-send-cannot-receive'],
     },
     {
@@ -351,7 +351,7 @@ const easNotReceiving: DiagnosisFlow = {
       title: 'Mail arrives late and batteries drain',
       summary: 'Direct Push connections are being cut before the heartbeat ends.',
       concept: 'eas-direct-push-heartbeat',
-      articles: ['eas-battery-drain-mail-delay'],
+      articles: ['eas-path-timeout-shorter-than-heartbeat'],
     },
     {
       kind: 'checklist',
@@ -389,9 +389,9 @@ const easNotReceiving: DiagnosisFlow = {
       kind: 'checklist',
       id: 'walkthrough',
       title: 'Walk through it from the start',
-      summary: 'The step-by-step procedure: each step leaves evidence for the next.',
+      summary: 'The whole method, cheapest check first: each step leaves evidence for the next.',
       concept: 'eas-troubleshooting-tools',
-      articles: ['eas-not-receiving-walkthrough'],
+      articles: ['eas-user-not-receiving-email'],
     },
   ],
 };

@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { PRODUCTS } from '../../kb/types';
 import type { Product } from '../../kb/types';
 import type { KnowledgeSearch, SearchHit, SearchResponse } from '../../search/search';
-import { KIND_LABELS, productLabel } from '../article/labels';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { StorageContext, useStored } from '../storage/use-stored';
-import { Highlighted } from './Highlighted';
+import { NoMatch } from './NoMatch';
+import { ProductFilters } from './ProductFilters';
 import { RECENT_KEY, RECENT_LABEL, addRecent, isRecentList } from './recent-searches';
+import { RecentSearches } from './RecentSearches';
+import { ResultList } from './ResultList';
+import { useSlashFocus } from './use-slash-focus';
 
 export interface SearchPanelProps {
   /** The engine; `undefined` while the knowledge is still loading (typing is kept). */
@@ -54,6 +56,7 @@ function SearchBox(props: SearchPanelProps) {
   const list = useRef<HTMLUListElement>(null);
   const ids = useId();
   const listId = `${ids}-results`;
+  const optionId = (i: number) => `${ids}-opt-${i}`;
 
   const response = useMemo(
     () =>
@@ -67,23 +70,10 @@ function SearchBox(props: SearchPanelProps) {
     setActive(0);
     setShowLoose(false);
   }, [query, products]);
-
   useEffect(() => {
     if (autoFocus) input.current?.focus({ preventScroll: true });
   }, [autoFocus]);
-
-  // `/` focuses the box from anywhere, as on GitHub and MDN, unless the user is typing.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
+  useSlashFocus(input);
   useEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -93,14 +83,11 @@ function SearchBox(props: SearchPanelProps) {
     setRecent((r) => addRecent(r, query));
     onOpen(hit.id);
   };
-
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' && shown.length) {
+    const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (move && shown.length) {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, shown.length - 1));
-    } else if (e.key === 'ArrowUp' && shown.length) {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
+      setActive((a) => Math.max(0, Math.min(a + move, shown.length - 1)));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       open(shown[active]);
@@ -110,11 +97,6 @@ function SearchBox(props: SearchPanelProps) {
       else input.current?.blur();
     }
   };
-
-  const toggle = (p: Product) =>
-    setProducts(
-      products.includes(p) ? products.filter((x) => x !== p) : PRODUCTS.filter((x) => x === p || products.includes(x)),
-    );
 
   return (
     <div class="sf-search">
@@ -130,7 +112,7 @@ function SearchBox(props: SearchPanelProps) {
           aria-autocomplete="list"
           aria-expanded={shown.length > 0}
           aria-controls={listId}
-          aria-activedescendant={shown.length ? `${ids}-opt-${active}` : undefined}
+          aria-activedescendant={shown.length ? optionId(active) : undefined}
           placeholder="Symptom or error message"
           autocomplete="off"
           autocapitalize="off"
@@ -144,94 +126,35 @@ function SearchBox(props: SearchPanelProps) {
           /
         </kbd>
       </div>
-      <div class="sf-filters" role="group" aria-label="Filter by product">
-        {PRODUCTS.map((p) => (
-          <button key={p} type="button" class="sf-chip" aria-pressed={products.includes(p)} onClick={() => toggle(p)}>
-            {productLabel(p)}
-          </button>
-        ))}
-      </div>
+      <ProductFilters products={products} onChange={setProducts} />
       <p class="sf-visually-hidden" role="status" aria-live="polite">
         {statusText(search, query, response, shown.length)}
       </p>
       {!query.trim() && (
         <div class="sf-search-empty">
           {leading}
-          {recent.length > 0 && (
-            <section class="sf-recent" aria-labelledby={`${ids}-recent`}>
-              <div class="sf-section-head">
-                <h2 id={`${ids}-recent`}>Recent searches</h2>
-                <button type="button" class="sf-link-button" onClick={() => setRecent([])}>
-                  Clear
-                </button>
-              </div>
-              <ul class="sf-recent-list">
-                {recent.map((r) => (
-                  <li key={r}>
-                    <button type="button" class="sf-chip sf-chip-recent" onClick={() => setQuery(r)}>
-                      {r}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <RecentSearches recent={recent} onPick={setQuery} onClear={() => setRecent([])} />
         </div>
       )}
       {query.trim() && !search && <p class="sf-note">Loading the knowledge base…</p>}
       {search && loose && (
-        <div class="sf-no-match">
-          <p class="sf-no-match-title">
-            No confident match for “<span class="sf-query">{clip(query, 80)}</span>”
-            {products.length > 0 && ` in ${products.map(productLabel).join(', ')}`}.
-          </p>
-          <p>
-            Try the exact words on the device screen or in the log, fewer words, or{' '}
-            {products.length > 0 ? (
-              <button type="button" class="sf-link-button" onClick={() => setProducts([])}>
-                search all products
-              </button>
-            ) : (
-              'paste the whole error message'
-            )}
-            .
-          </p>
-          {response.results.length > 0 && !showLoose && (
-            <button type="button" class="sf-button" onClick={() => setShowLoose(true)}>
-              Show {response.results.length} loosely related {response.results.length === 1 ? 'article' : 'articles'}
-            </button>
-          )}
-        </div>
+        <NoMatch
+          query={query}
+          products={products}
+          onAllProducts={() => setProducts([])}
+          loose={response.results.length}
+          onShowLoose={showLoose ? undefined : () => setShowLoose(true)}
+        />
       )}
-      {shown.length > 0 && (
-        <ul ref={list} id={listId} role="listbox" aria-label="Results" class="sf-results">
-          {shown.map((hit, i) => (
-            <li
-              key={hit.id}
-              id={`${ids}-opt-${i}`}
-              role="option"
-              aria-selected={i === active}
-              class="sf-result"
-              onClick={() => open(hit)}
-              onMouseMove={() => i !== active && setActive(i)}
-            >
-              <span class="sf-result-title">
-                <Highlighted text={hit.title} ranges={hit.titleRanges} />
-              </span>
-              {hit.snippet && (
-                <span class="sf-result-snippet">
-                  <Highlighted text={hit.snippet} ranges={hit.snippetRanges} />
-                </span>
-              )}
-              <span class="sf-result-meta">
-                <span class={`sf-badge sf-badge-${hit.product}`}>{productLabel(hit.product)}</span>
-                <span>{KIND_LABELS[hit.kind]}</span>
-                {hit.via === 'signature' && <span class="sf-badge sf-badge-known">Known error</span>}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResultList
+        hits={shown}
+        listId={listId}
+        optionId={optionId}
+        active={active}
+        onActive={setActive}
+        onOpen={open}
+        listRef={list}
+      />
     </div>
   );
 }
@@ -245,13 +168,4 @@ function statusText(
   if (!query.trim() || !search) return '';
   if (!response.confident) return 'No confident match.';
   return `${shown} ${shown === 1 ? 'result' : 'results'}.`;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
 }

@@ -103,3 +103,24 @@ test('"Open full guide" on a card opens the article beside the console tab', asy
   await guide.close();
   await page.close();
 });
+
+test('a card\'s "More" shows the article\'s sources, and an old article id opens the article that absorbed it', async () => {
+  const page = await h.open('notifysync-outbox.html');
+  const tabId = await h.tabId(page);
+  await h.settled(page);
+  await hook(h.worker, 'command', tabId);
+  await expect.poll(() => readCard(page)).toBeDefined();
+  expect((await readCard(page))!.moreOpen).toBe(false);
+  const more = (await cardButtonCenter(page, 'More'))!;
+  await page.mouse.click(more.x, more.y);
+  await expect.poll(async () => (await readCard(page))!.moreOpen).toBe(true);
+  const sources = (await readCard(page))!.sources;
+  expect(sources.some((s) => s.startsWith('NotifySync: Messages are stuck in the outbox'))).toBe(true);
+  await page.close();
+
+  const guide = await h.extensionPage('guide.html#/a/notifysync-open-outbox-message');
+  await expect.poll(() => guide.locator('h1').textContent()).toBe(titleOf('notifysync-messages-stuck-in-outbox'));
+  await guide.waitForURL(/guide\.html#\/a\/notifysync-messages-stuck-in-outbox$/);
+  await expect.poll(() => guide.locator('.sf-sources li').count()).toBeGreaterThan(0);
+  await guide.close();
+});

@@ -79,6 +79,37 @@ describe('an article', () => {
     await s.page.getByRole('heading', { level: 1, name: title }).waitFor();
   });
 
+  it('ends with its sources and labels each command with the versions it is for', async () => {
+    const procedure = kb.articles.find((a) => a.id === 'eas-clean-reenrolment')!;
+    await s.page.goto(`${s.server.url}#/a/${procedure.id}`);
+    await s.page.getByRole('heading', { level: 1, name: procedure.title }).waitFor();
+    const sources = s.page.locator('.sf-sources li');
+    expect(await sources.count()).toBe(procedure.sources.length);
+    await s.page.locator('.sf-sources a', { hasText: 'Remove-MobileDevice' }).first().waitFor();
+    const block = s.page.locator('.sf-copy', { hasText: 'Remove-MobileDevice' });
+    await block.locator('.sf-applies', { hasText: 'Exchange 2013 and later · Exchange Online' }).waitFor();
+    await s.page
+      .locator('.sf-copy', { hasText: 'Remove-ActiveSyncDevice' })
+      .locator('.sf-applies', { hasText: 'Exchange 2010' })
+      .waitFor();
+  });
+
+  it('opens the article that absorbed a merged one from its old address, and saves it under its own id', async () => {
+    await s.page.goto(`${s.server.url}#/a/eas-command-ping`);
+    const overview = kb.articles.find((a) => a.id === 'eas-commands-overview')!;
+    await s.page.getByRole('heading', { level: 1, name: overview.title }).waitFor();
+    await s.page.locator('.sf-merged', { hasText: 'eas-command-ping' }).waitFor();
+    await s.page.waitForURL(/#\/a\/eas-commands-overview$/);
+    await s.page.evaluate(() => localStorage.setItem('syncfix:saved-articles', JSON.stringify(['eas-command-sync'])));
+    await s.page.goto(`${s.server.url}#/saved`);
+    await s.page.reload();
+    await waitForGuide(s.page);
+    await s.page.getByRole('link', { name: new RegExp(escape(overview.title)) }).waitFor();
+    expect(await s.page.evaluate(() => localStorage.getItem('syncfix:saved-articles'))).toBe(
+      '["eas-commands-overview"]',
+    );
+  });
+
   it('has no serious accessibility violations, in light and dark', async () => {
     await s.page.goto(`${s.server.url}#/a/${article.id}`);
     await s.page.getByRole('heading', { level: 1, name: article.title }).waitFor();
