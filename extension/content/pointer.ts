@@ -5,7 +5,6 @@
  */
 import type { CardController } from './card/card';
 import type { Mark } from './marks/mark';
-import { onAbort, onTrusted } from './trusted';
 import type { UiHost } from './ui-host';
 
 const DWELL_MS = 250;
@@ -61,21 +60,20 @@ export function watchPointer(doc: Document, deps: PointerDeps, signal: AbortSign
     }
   };
 
-  onTrusted(
-    doc,
+  doc.addEventListener(
     'mousemove',
     (event) => {
+      if (!event.isTrusted) return;
       last = event;
       frame ||= requestAnimationFrame(check);
     },
     { capture: true, passive: true, signal },
   );
 
-  onTrusted(
-    doc,
+  doc.addEventListener(
     'click',
     (event) => {
-      if (event.target === host.element) return;
+      if (!event.isTrusted || event.target === host.element) return;
       const mark = deps.markAt(event.clientX, event.clientY);
       if (mark) {
         pending = undefined;
@@ -89,7 +87,7 @@ export function watchPointer(doc: Document, deps: PointerDeps, signal: AbortSign
     { capture: true, signal },
   );
 
-  onAbort(signal, () => {
+  signal.addEventListener('abort', () => {
     cancelAnimationFrame(frame);
     clearTimeout(showTimer);
     clearTimeout(hideTimer);

@@ -3,7 +3,6 @@
  * drawn in our closed shadow root over the text's client rects, `pointer-events: none`,
  * redrawn once per frame after scrolls, resizes and rescans. The page's nodes stay untouched.
  */
-import { onAbort, onTrusted } from '../trusted';
 import type { UiHost } from '../ui-host';
 import { coalesce } from './coalesce';
 import { markRects } from './mark';
@@ -32,9 +31,9 @@ export class OverlayPainter implements MarkPainter {
     host.root.append(this.layer);
     const redraw = () => this.schedule();
     // Capture: scrolls of inner panes (a log viewer's own scroller) move text too.
-    onTrusted(window, 'scroll', redraw, { capture: true, passive: true, signal });
-    onTrusted(window, 'resize', redraw, { passive: true, signal });
-    onAbort(signal, () => {
+    addEventListener('scroll', redraw, { capture: true, passive: true, signal });
+    addEventListener('resize', redraw, { passive: true, signal });
+    signal.addEventListener('abort', () => {
       cancelAnimationFrame(this.frame);
       this.batch.cancel();
     });
