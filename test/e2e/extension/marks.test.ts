@@ -143,6 +143,8 @@ describe('cards', () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`hovering a mark on the ${fixture.name} (${scheme}) opens its card beside it, in the page's scheme`, async () => {
         const page = await openFixture(fixture, scheme);
+        // A single-page console renders its rows after load: wait for the first mark itself.
+        await page.waitForFunction(() => (CSS.highlights.get('syncfix-error')?.size ?? 0) > 0);
         const box = await page.evaluate(() => {
           const [range] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
           const live = document.createRange();
