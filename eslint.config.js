@@ -23,6 +23,22 @@ const surfaceImports = {
   ],
 };
 
+/** Forbidden everywhere: the extension CSP refuses both. */
+const noEval = [
+  { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension CSP forbids it.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function: the extension CSP forbids it.' },
+];
+/** The guide's views and the extension render no raw HTML: compiled HTML goes through compiledHtml(). */
+const noRawHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'No raw HTML: render compiled article HTML with compiledHtml() (shared/ui/article/compiled-html.ts).',
+};
+/** A rejection nobody handles is an answer nobody sees (a refused permission, a failed scan). */
+const noUnhandledThen = {
+  selector: "UnaryExpression[operator='void'] > CallExpression[callee.property.name='then']",
+  message: 'Handle the rejection: end the chain with .catch() (show it, or logFailure()).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.bench/', '.tmp/', 'test-results/', 'content/'] },
   js.configs.recommended,
@@ -32,19 +48,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: the extension CSP forbids it.' },
-        {
-          selector: "NewExpression[callee.name='Function']",
-          message: 'No new Function: the extension CSP forbids it.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...noEval],
     },
   },
   {
     files: ['shared/**'],
     rules: { 'no-restricted-imports': ['error', surfaceImports] },
+  },
+  {
+    files: ['extension/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml, noUnhandledThen] },
+  },
+  {
+    files: ['shared/ui/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml] },
   },
   {
     files: ['extension/**', 'shared/ui/**'],

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 /**
  * Builds the extension from one source (`npm run build:extension`):
- *   dist/extension-chrome/        Chrome, loadable unpacked   + dist/extension-chrome.zip (store)
- *   dist/extension-firefox/       Firefox, loadable unpacked  + dist/extension-firefox.zip (AMO)
- *   dist/extension-chrome-test/   Chrome for end-to-end tests: pre-grants the fixture origin
- *                                 and exposes listeners to tests; never shipped, never zipped.
+ *   dist/extension-chrome/          Chrome, loadable unpacked   + dist/syncfix-chrome-<version>.zip (store)
+ *   dist/extension-firefox/         Firefox, loadable unpacked  + dist/syncfix-firefox-<version>.zip (AMO)
+ *   dist/extension-<browser>-test/  the same for end-to-end tests, with listeners exposed to
+ *                                   tests (no extra permission); never shipped, never zipped.
  * Pages, content script and icons are built once into a staging folder; only the manifest
- * (and the test build's background) differ per target. Zips are reproducible (fixed dates).
+ * (and the test builds' background) differ per target. Zips are reproducible (fixed dates).
+ * `npm run package` adds the source archive AMO reviewers rebuild from (package-source.mjs).
  */
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { zipSync } from 'fflate';
 import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
 
@@ -22,13 +22,11 @@ const dist = join(root, 'dist');
 const stage = join(dist, '.extension-stage');
 const stageTest = join(dist, '.extension-stage-test');
 
-/** The test build's pre-granted origin: the fixture server (127.0.0.1, any port). */
-export const TEST_HOST_PERMISSIONS = ['http://127.0.0.1/*'];
-
 const load = (path) => tsImport(join(here, path), import.meta.url);
 const { pagesConfig, backgroundConfig, contentConfig, extensionPlugins } = await load('vite.config.ts');
 const { buildManifest } = await load('manifest/manifest.ts');
 const { ICON_SIZES, renderIcon } = await load('manifest/icons.ts');
+const { storeZipName, zipFolder } = await load('package-files.ts');
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const started = performance.now();
@@ -54,6 +52,7 @@ const targets = [
   { name: 'extension-chrome', browser: 'chrome', zip: true },
   { name: 'extension-firefox', browser: 'firefox', zip: true },
   { name: 'extension-chrome-test', browser: 'chrome', test: true },
+  { name: 'extension-firefox-test', browser: 'firefox', test: true },
 ];
 
 for (const target of targets) {
@@ -61,13 +60,9 @@ for (const target of targets) {
   rmSync(out, { recursive: true, force: true });
   cpSync(stage, out, { recursive: true });
   if (target.test) cpSync(join(stageTest, 'background.js'), join(out, 'background.js'));
-  const manifest = buildManifest({
-    target: target.browser,
-    version,
-    ...(target.test && { testHostPermissions: TEST_HOST_PERMISSIONS }),
-  });
+  const manifest = buildManifest({ target: target.browser, version });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  if (target.zip) writeFileSync(join(dist, `${target.name}.zip`), zipFolder(out));
+  if (target.zip) writeFileSync(join(dist, storeZipName(target.browser, version)), zipFolder(out));
 }
 for (const dir of [stage, stageTest]) rmSync(dir, { recursive: true, force: true });
 
@@ -77,20 +72,3 @@ console.log(
   `extension ${version}: ${targets.map((t) => `dist/${t.name}/`).join(', ')} + zips in ${Math.round(performance.now() - started)} ms; ` +
     `content.js ${kib(content.length)} (${kib(gzipSync(content, { level: 9 }).length)} gzip)`,
 );
-
-function zipFolder(dir) {
-  const files = {};
-  const walk = (d) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else
-        files[relative(dir, path).split('\\').join('/')] = [
-          readFileSync(path),
-          { mtime: new Date('2020-01-01T00:00:00Z') },
-        ];
-    }
-  };
-  walk(dir);
-  return zipSync(files, { level: 9 });
-}

@@ -11,6 +11,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import type { InlineConfig, Plugin } from 'vite';
 import { knowledgePlugin } from '../shared/compiler/vite-plugin-kb';
+import { noRawHtml } from './no-raw-html';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -48,7 +49,7 @@ export function pagesConfig(options: ExtensionBuildOptions, shared = plugins()):
     ...base,
     root: here('pages'),
     base: './',
-    plugins: [preact(), ...shared],
+    plugins: [preact(), noRawHtml(), ...shared],
     build: {
       ...base.build,
       // The polyfill fetch()es modules; every browser we support preloads natively, and our CSP forbids fetch.

@@ -17,39 +17,49 @@ import { forgetCursor } from './reveal';
 import { syncSiteScripts } from './site-scripts';
 import { clearTab, hasReports, tabSummary } from './tab-state';
 import { caller } from '../common/messaging';
+import { logFailure } from '../common/failures';
 import type { ContentHandlers } from '../content/handlers';
 
 const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') };
 
 browser.runtime.onMessage.addListener(listener(backgroundHandlers, self));
 
+const syncScripts = () =>
+  void syncSiteScripts().catch(logFailure('registering the content script for the granted sites'));
 browser.runtime.onInstalled.addListener(() => {
-  void syncSiteScripts();
-  void createMenus();
+  syncScripts();
+  void createMenus().catch(logFailure('creating the context menu'));
 });
-browser.runtime.onStartup.addListener(() => void syncSiteScripts());
-browser.permissions.onAdded.addListener(() => void syncSiteScripts());
-browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
+browser.runtime.onStartup.addListener(syncScripts);
+browser.permissions.onAdded.addListener(syncScripts);
+browser.permissions.onRemoved.addListener(syncScripts);
 
-browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
-browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+browser.contextMenus.onClicked.addListener(
+  (info, tab) => void onMenuClicked(info, tab).catch(logFailure('opening the guide from the context menu')),
+);
+browser.commands.onCommand.addListener(
+  (command, tab) => void onCommand(command, tab).catch(logFailure('going to the next known error')),
+);
 setUpOmnibox();
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') {
     forgetCursor(tabId);
-    void clearTab(tabId);
+    void clearTab(tabId).catch(logFailure('clearing a tab’s report'));
   } else if (change.status === 'complete') {
     // A same-document navigation may have cleared a tab whose content script lives on.
-    void hasReports(tabId).then((has) => {
-      if (!has)
-        void caller<ContentHandlers>((m) => browser.tabs.sendMessage(tabId, m))('report', undefined).catch(() => {});
-    });
+    hasReports(tabId)
+      .then(async (has) => {
+        // A tab with no content script (not a granted site) does not answer: nothing to ask.
+        if (!has)
+          await caller<ContentHandlers>((m) => browser.tabs.sendMessage(tabId, m))('report', undefined).catch(() => {});
+      })
+      .catch(logFailure('asking a tab for its report'));
   }
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetCursor(tabId);
-  void clearTab(tabId);
+  void clearTab(tabId).catch(logFailure('clearing a closed tab’s report'));
 });
 
 if (__SYNCFIX_TEST_HOOKS__) {

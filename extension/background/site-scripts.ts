@@ -13,9 +13,6 @@ export const CONTENT_CSS = 'content.css';
 
 let chain: Promise<void> = Promise.resolve();
 
-/** Firefox's registered scripts do not take `matchOriginAsFallback`; Chrome's do. */
-const isFirefox = () => typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
-
 export function syncSiteScripts(): Promise<void> {
   chain = chain.then(sync, sync);
   return chain;
@@ -38,8 +35,9 @@ async function sync(): Promise<void> {
     allFrames: true,
     runAt: 'document_idle',
     persistAcrossSessions: true,
-    // …and so do about:blank / srcdoc frames a granted page writes into.
-    ...(!isFirefox() && { matchOriginAsFallback: true }),
+    // …and so do about:blank / srcdoc frames a granted page writes into. Firefox takes it
+    // since 128 (bug 1853411); the manifest asks for 140.
+    matchOriginAsFallback: true,
   };
   if (existing.length) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([script]);

@@ -16,9 +16,12 @@ const chains = new Map<number, Promise<unknown>>();
 function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
   const next = (chains.get(tabId) ?? Promise.resolve()).then(work, work);
   chains.set(tabId, next);
-  void next.finally(() => {
-    if (chains.get(tabId) === next) chains.delete(tabId);
-  });
+  // Bookkeeping only: the caller gets `next` itself and sees its failure there.
+  next
+    .finally(() => {
+      if (chains.get(tabId) === next) chains.delete(tabId);
+    })
+    .catch(() => {});
   return next;
 }
 

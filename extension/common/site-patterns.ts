@@ -1,82 +1,134 @@
 /**
- * Sites the content script may run on, as host match patterns. The admin grants them one
- * by one (optional host permissions), so every pattern here is a single host or one
- * vendor's subdomains, never a wildcard host: a path in a host permission is ignored by
- * browsers, so "https://*\/ecp/*" would silently mean every site.
+ * Sites the content script may run on. `siteFromInput` is the only way a site is built:
+ * the options page passes what the admin typed, the popup the page's host. A site is one
+ * host (or one vendor's subdomains) on every port and path, as one exact-scheme match
+ * pattern per scheme, because the manifest declares `http://*\/*` and `https://*\/*` and
+ * Firefox refuses a `*://` request that is not literally inside one of them.
  */
 
-/** Consoles admins commonly use, offered on the options page. */
-export const CONSOLE_PATTERNS: readonly { pattern: string; label: string }[] = Object.freeze([
-  { pattern: 'https://admin.exchange.microsoft.com/*', label: 'Exchange admin center (Exchange Online)' },
-  {
-    pattern: 'https://outlook.office365.com/*',
-    label: 'Classic Exchange admin center and OWA (outlook.office365.com)',
-  },
-  { pattern: 'https://admin.microsoft.com/*', label: 'Microsoft 365 admin center' },
-  { pattern: 'https://*.awmdm.com/*', label: 'Workspace ONE UEM / AirWatch SaaS consoles (*.awmdm.com)' },
-]);
-
-const HOST =
-  /^(\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$|^\d{1,3}(?:\.\d{1,3}){3}$|^\[[0-9a-f:]+\]$/;
-const PATTERN = /^(https?|\*):\/\/([^/]+)\/\*$/;
-
-/** A pattern we accept as a site: http, https or both, one host (optionally its subdomains), every path. */
-export function isSitePattern(pattern: string): boolean {
-  const m = PATTERN.exec(pattern);
-  if (!m) return false;
-  const host = m[2]!;
-  if (host === '*' || !HOST.test(host)) return false;
-  // "*.com" would be a whole top-level domain.
-  return !host.startsWith('*.') || host.slice(2).includes('.');
+export interface Site {
+  /** What lists show: "mail.contoso.com" (http and https), "http://10.0.0.5", "*.awmdm.com". */
+  label: string;
+  /** The match patterns to request or remove, one per scheme. */
+  origins: string[];
 }
 
-/** The pattern to request for the page the admin is on: its host, http and https. */
-export function patternForUrl(url: string): string | undefined {
+export type SiteResult = { ok: true; site: Site } | { ok: false; reason: string };
+
+/** Consoles admins commonly use, offered on the options page (typed as an admin would). */
+export const CONSOLE_SITES: readonly { input: string; label: string }[] = Object.freeze([
+  { input: 'https://admin.exchange.microsoft.com', label: 'Exchange admin center (Exchange Online)' },
+  { input: 'https://outlook.office365.com', label: 'Classic Exchange admin center and OWA (outlook.office365.com)' },
+  { input: 'https://admin.microsoft.com', label: 'Microsoft 365 admin center' },
+  { input: 'https://*.awmdm.com', label: 'Workspace ONE UEM / AirWatch SaaS consoles (*.awmdm.com)' },
+]);
+
+export const HINT = 'Type a host name such as mail.contoso.com, or a web address.';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):(?!\d)/;
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
+const DNS_NAME = new RegExp(`^(?:${LABEL}\\.)*${LABEL}$`);
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV6 = /^\[[0-9a-f:.]+\]$/;
+/** An IPv6 address typed without brackets, as in "fe80::1" or "::1/owa" (two colons or more). */
+const BARE_IPV6 = /^[0-9a-f.]*:[0-9a-f.]*:[0-9a-f:.]*(?:[/?#]|$)/;
+const PATTERN = /^(https?|\*):\/\/([^/]+)\/\*$/;
+
+const refuse = (reason: string): SiteResult => ({ ok: false, reason });
+
+/** What an admin types ("mail.contoso.com", "https://bes01:3443/webconsole", "*.awmdm.com", "[::1]") as a site. */
+export function siteFromInput(input: string): SiteResult {
+  let text = input.trim().toLowerCase();
+  if (!text) return refuse(HINT);
+  if (text.length > 2048 || /\s/.test(text))
+    return refuse(`“${input.trim().slice(0, 80)}” is not a host name. ${HINT}`);
+  let scheme: 'http' | 'https' | undefined;
+  const named = BARE_IPV6.test(text) ? null : SCHEME.exec(text);
+  if (named) {
+    if (named[1] !== 'http' && named[1] !== 'https')
+      return refuse(`SyncFix runs only on http and https sites. ${HINT}`);
+    if (!text.startsWith(`${named[1]}://`)) return refuse(HINT);
+    scheme = named[1];
+    text = text.slice(scheme.length + 3);
+  }
+  const authority = text.split(/[/?#]/, 1)[0]!;
+  if (authority.includes('@')) return refuse('Type the host without a user name.');
+  const wildcard = authority.startsWith('*.');
+  let rest = wildcard ? authority.slice(2) : authority;
+  // An IPv6 address typed without its brackets ("::1", "fe80::5").
+  if (!rest.startsWith('[') && (rest.match(/:/g)?.length ?? 0) >= 2) rest = `[${rest}]`;
+  if (authority === '*' || rest.includes('*')) {
+    return refuse(
+      'A * may only stand for subdomains at the start of a host, as in *.awmdm.com; SyncFix never runs on every site.',
+    );
+  }
+  let host: string;
+  try {
+    // The URL parser normalises what browsers normalise: IDN to punycode, IPv4 forms, IPv6 brackets.
+    host = new URL(`http://${rest}/`).hostname;
+  } catch {
+    return refuse(`“${input.trim().slice(0, 80)}” is not a host name. ${HINT}`);
+  }
+  const ip = IPV4.test(host) || IPV6.test(host);
+  if (!ip && !DNS_NAME.test(host)) return refuse(`“${input.trim().slice(0, 80)}” is not a host name. ${HINT}`);
+  if (wildcard && (ip || !host.includes('.'))) {
+    return refuse('A wildcard needs a domain under it, as in *.awmdm.com, not a whole top-level domain or an address.');
+  }
+  const pattern = `${wildcard ? '*.' : ''}${host}`;
+  const schemes = scheme ? [scheme] : (['http', 'https'] as const);
+  return {
+    ok: true,
+    site: { label: scheme ? `${scheme}://${pattern}` : pattern, origins: schemes.map((s) => `${s}://${pattern}/*`) },
+  };
+}
+
+/** The site of the page the admin is on (its host, http and https), through the same builder. */
+export function siteForPage(url: string): SiteResult {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return undefined;
+    return refuse('This address is not a web page.');
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const pattern = `*://${parsed.hostname}/*`;
-  return isSitePattern(pattern) ? pattern : undefined;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return refuse('SyncFix cannot read this page (browser pages and the web store are off limits).');
+  }
+  return siteFromInput(parsed.hostname);
 }
 
-/** The exact-scheme pattern of a page, for asking whether it is already allowed. */
-export function exactPatternForUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return `${parsed.protocol}//${parsed.hostname}/*`;
-  } catch {
-    return undefined;
-  }
+/** A granted pattern we treat as a site: http, https or both, one host (optionally its subdomains), every path. */
+export function isSitePattern(pattern: string): boolean {
+  const m = PATTERN.exec(pattern);
+  if (!m) return false;
+  const host = m[2]!;
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  if (!IPV4.test(bare) && !IPV6.test(bare) && !DNS_NAME.test(bare)) return false;
+  // "*.com" would be a whole top-level domain.
+  return !host.startsWith('*.') || bare.includes('.');
 }
 
-/** What an admin types ("mail.contoso.com", "https://bes01:3443/webconsole", "*.awmdm.com") as a pattern. */
-export function patternFromInput(input: string): string | undefined {
-  const text = input.trim().toLowerCase();
-  if (!text) return undefined;
-  const wildcard = /^(?:(https?):\/\/)?\*\.([^/:]+)/.exec(text);
-  if (wildcard) {
-    const pattern = `${wildcard[1] ?? '*'}://*.${wildcard[2]}/*`;
-    return isSitePattern(pattern) ? pattern : undefined;
+/** Granted patterns as the sites lists show: a host granted for http and https is one site. */
+export function sitesFromOrigins(origins: readonly string[]): Site[] {
+  const byHost = new Map<string, string[]>();
+  for (const origin of origins.filter(isSitePattern).sort()) {
+    const host = PATTERN.exec(origin)![2]!;
+    byHost.set(host, [...(byHost.get(host) ?? []), origin]);
   }
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(withScheme);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const scheme = /^[a-z]+:\/\//.test(text) ? parsed.protocol.slice(0, -1) : '*';
-  const pattern = `${scheme}://${parsed.hostname}/*`;
-  return isSitePattern(pattern) ? pattern : undefined;
+  const bare = (host: string) => host.replace(/^\*\./, '');
+  const hosts = [...byHost].sort(([a], [b]) => (bare(a) < bare(b) ? -1 : bare(a) > bare(b) ? 1 : 0));
+  return hosts.map(([host, patterns]) => {
+    const schemes = patterns.map((p) => PATTERN.exec(p)![1]!);
+    const both = schemes.includes('*') || (schemes.includes('http') && schemes.includes('https'));
+    return { label: both ? host : `${schemes[0]}://${host}`, origins: patterns };
+  });
 }
 
-/** Does a granted pattern cover this page URL? (scheme, host and subdomain wildcards; any path) */
+/** Is every origin of the site granted? */
+export function siteGranted(site: Site, granted: readonly string[]): boolean {
+  return site.origins.every((o) => granted.includes(o));
+}
+
+/** Does a granted pattern cover this page URL? (scheme, host and subdomain wildcards; any port and path) */
 export function patternCovers(pattern: string, url: string): boolean {
   const m = PATTERN.exec(pattern);
   if (!m) return false;
@@ -91,11 +143,4 @@ export function patternCovers(pattern: string, url: string): boolean {
   const host = m[2]!;
   if (host.startsWith('*.')) return parsed.hostname === host.slice(2) || parsed.hostname.endsWith(host.slice(1));
   return parsed.hostname === host;
-}
-
-/** "mail.contoso.com", "*.awmdm.com", "http://10.0.0.5" for lists. */
-export function describePattern(pattern: string): string {
-  const m = PATTERN.exec(pattern);
-  if (!m) return pattern;
-  return m[1] === '*' ? m[2]! : `${m[1]}://${m[2]}`;
 }

@@ -27,6 +27,7 @@ import { watchPointer } from './pointer';
 import { Reporter } from './report';
 import { skipper } from './skip';
 import { UiHost } from './ui-host';
+import { logFailure } from '../common/failures';
 
 export interface Instance {
   rescan(): void;
@@ -90,7 +91,7 @@ export function start(doc: Document): Instance {
     isOurs: (node) => host.owns(node),
     changed: (lines, removals) => {
       if (removals) scanner.prune();
-      if (lines.length) void scanner.scan(lines);
+      if (lines.length) void scanner.scan(lines).catch(logFailure('scanning changed lines'));
     },
     storm: () => scanner.pause('too-many-changes'),
   });
@@ -138,12 +139,15 @@ export function start(doc: Document): Instance {
   addEventListener('pageshow', (event) => event.persisted && reporter.flush(), { signal });
 
   const root = doc.body ?? doc.documentElement;
-  void ready.then(() => {
-    watcher.observe(doc);
-    return scanner.scan([root]);
-  });
+  void ready
+    .then(() => {
+      watcher.observe(doc);
+      return scanner.scan([root]);
+    })
+    .catch(logFailure('scanning the page'));
 
   return {
-    rescan: () => void ready.then(() => scanner.scan([doc.body ?? doc.documentElement])),
+    rescan: () =>
+      void ready.then(() => scanner.scan([doc.body ?? doc.documentElement])).catch(logFailure('scanning the page again')),
   };
 }

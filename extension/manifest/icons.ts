@@ -6,7 +6,7 @@
  */
 import { deflateSync } from 'node:zlib';
 
-export const ICON_SIZES = [16, 32, 48, 128] as const;
+export { ICON_SIZES } from './manifest';
 
 type Rgba = [number, number, number, number];
 

@@ -45,8 +45,28 @@ test('Chrome gets a service worker; Firefox an event page, its add-on id and no 
   expect(firefox).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', { required: ['none'] });
 });
 
-test('only a test build pre-grants a site, and only the one it is given', () => {
-  const test = buildManifest({ target: 'chrome', version: '1', testHostPermissions: ['http://127.0.0.1/*'] });
-  expect(test.host_permissions).toEqual(['http://127.0.0.1/*']);
-  expect(test.permissions).toEqual(buildManifest({ target: 'chrome', version: '1' }).permissions);
+test('Firefox: the minimum versions of what SyncFix uses, and the add-on id AMO signs', () => {
+  const gecko = buildManifest({ target: 'firefox', version: '1' }).browser_specific_settings as Record<string, unknown>;
+  // 140: data_collection_permissions and the CSS Custom Highlight API (and matchOriginAsFallback, 128).
+  expect(gecko).toEqual({
+    gecko: {
+      id: 'syncfix@syncfix.app',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    },
+    gecko_android: { strict_min_version: '142.0' },
+  });
+});
+
+test('icons at every size both stores and browsers use, the same in both manifests', () => {
+  for (const target of ['chrome', 'firefox'] as const) {
+    expect(Object.keys(buildManifest({ target, version: '1' }).icons as object)).toEqual([
+      '16',
+      '32',
+      '48',
+      '64',
+      '96',
+      '128',
+    ]);
+  }
 });

@@ -1,11 +1,12 @@
 /**
  * The manifest, written once for both browsers. Chrome gets a service worker, Firefox an
- * event page (`background.scripts`) and its add-on id; everything else is identical.
+ * event page (`background.scripts`), its add-on id, minimum versions and the data
+ * collection declaration; everything else is identical.
  *
  * Narrowest permissions: no host permission is requested at install. The admin grants
  * sites one by one (`optional_host_permissions`), "Scan this page once" works through
- * `activeTab`. Only the test build pre-grants the fixture origin. `manifest.test.ts`
- * asserts permissions and CSP exactly, so any change here is deliberate.
+ * `activeTab`. The test builds use this same manifest. `manifest.test.ts` asserts
+ * permissions and CSP exactly, so any change here is deliberate.
  */
 
 export type Target = 'chrome' | 'firefox';
@@ -13,8 +14,6 @@ export type Target = 'chrome' | 'firefox';
 export interface ManifestOptions {
   target: Target;
   version: string;
-  /** Test build only: host permissions granted at install (the fixture server's origin). */
-  testHostPermissions?: readonly string[];
 }
 
 export const PERMISSIONS = Object.freeze(['storage', 'activeTab', 'scripting', 'contextMenus'] as const);
@@ -41,7 +40,10 @@ export const EXTENSION_PAGES_CSP = [
 export const GECKO_ID = 'syncfix@syncfix.app';
 export const NEXT_ERROR_COMMAND = 'next-known-error';
 
-const ICONS = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' };
+/** Chrome and its store: 16, 32, 48, 128; Firefox's add-ons manager: 32/64 and 48/96 on high-density screens. */
+export const ICON_SIZES = [16, 32, 48, 64, 96, 128] as const;
+
+const ICONS: Record<number, string> = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/icon-${size}.png`]));
 
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
   const { target, version } = options;
@@ -58,7 +60,6 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     options_ui: { page: 'options.html', open_in_tab: true },
     permissions: [...PERMISSIONS],
     optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
-    ...(options.testHostPermissions?.length && { host_permissions: [...options.testHostPermissions] }),
     omnibox: { keyword: 'sf' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open SyncFix' },

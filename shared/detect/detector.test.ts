@@ -80,6 +80,20 @@ describe('detection', () => {
     expect(articles('When the door says Access Denied, knock.\nThe ActiveSync book is on the shelf.')).toEqual([]);
   });
 
+  it('leaves a generic finding out on a line an exact signature explains, and keeps it on other lines', () => {
+    const exact = sig('seg#0', 'SEG Accessibility: request to {any} failed');
+    const generic = sig('busy#0', '503 Service Unavailable', {
+      specificity: 'generic',
+      context: { line: ['ActiveSync'] },
+    });
+    const d = new Detector([exact, generic]);
+    const both =
+      'SEG Accessibility: request to https://m.example/Microsoft-Server-ActiveSync failed. 503 Service Unavailable';
+    expect(d.find(both).map((f) => f.article)).toEqual(['seg']);
+    const apart = `${both}\nGET /Microsoft-Server-ActiveSync 503 Service Unavailable`;
+    expect(d.find(apart).map((f) => f.article)).toEqual(['seg', 'busy']);
+  });
+
   it('requires a generic pattern’s context to stand on the same line', () => {
     expect(articles('Activating jo@contoso.com')).toEqual([]);
     expect(articles('blackberry\nActivating jo@contoso.com')).toEqual([]);
@@ -183,7 +197,8 @@ describe('detection', () => {
 
   it('finds what one RegExp per signature finds over the whole text, in real and synthetic logs', () => {
     // The reference: every signature's exact RegExp over the whole text, its context rule on a
-    // folded copy of the line, and the longer of two nested findings, all done the slow way.
+    // folded copy of the line, the longer of two nested findings, and no generic finding on a
+    // line an exact one holds, all done the slow way.
     const rng = mulberry32(7);
     const real = compileContent(readContent('content', '.')).bundle!.signatures;
     const synthetic = compileContent(generateKnowledge(400) as never).bundle!.signatures;
@@ -223,7 +238,11 @@ describe('detection', () => {
     }
     expected.sort((a, b) => a.start - b.start || b.end - a.end);
     let cover = -1;
-    const kept = expected.filter((f) => (f.end <= cover ? false : ((cover = f.end), true)));
+    const outer = expected.filter((f) => (f.end <= cover ? false : ((cover = f.end), true)));
+    const generic = new Set(signatures.filter((s) => s.specificity === 'generic').map((s) => s.id));
+    const lineOf = (f: { start: number }) => text.slice(0, f.start).split('\n').length;
+    const exactLines = new Set(outer.filter((f) => !generic.has(f.signature)).map(lineOf));
+    const kept = outer.filter((f) => !generic.has(f.signature) || !exactLines.has(lineOf(f)));
 
     const found = new Detector(signatures).find(text, { maxFindings: 100_000 });
     expect(kept.length).toBeGreaterThan(400);

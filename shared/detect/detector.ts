@@ -177,12 +177,25 @@ export class Detector {
       const confidence = this.confidences[signature]!;
       found.push({ start, end, text: text.slice(start, end), signature: sig.id, article: sig.article, confidence });
     }
-    return found;
+    return withoutGenericBesideExact(text, found);
   }
 }
 
+/**
+ * A generic finding (a bare "503 Service Unavailable") on a line that an exact signature
+ * already explains adds a second, vaguer answer to the same line: the exact one stands alone.
+ */
+function withoutGenericBesideExact(text: string, found: Finding[]): Finding[] {
+  if (!found.some((f) => f.confidence === GENERIC_CONFIDENCE)) return found;
+  const lineOf = (f: Finding) => text.lastIndexOf('\n', f.start - 1);
+  const explained = new Set(found.filter((f) => f.confidence !== GENERIC_CONFIDENCE).map(lineOf));
+  return found.filter((f) => f.confidence !== GENERIC_CONFIDENCE || !explained.has(lineOf(f)));
+}
+
+const GENERIC_CONFIDENCE = 0.6;
+
 function confidenceOf(sig: DetectableSignature): number {
-  if (sig.specificity === 'generic') return 0.6;
+  if (sig.specificity === 'generic') return GENERIC_CONFIDENCE;
   // A long verbatim message is unmistakable; a short one less so.
   return compilePattern(sig.text).anchor.length >= 16 ? 0.95 : 0.8;
 }

@@ -154,7 +154,8 @@ if (det5000 && combined5000)
   );
 if (detReal) check('detect real KB: MB/s ≥ 150', detReal.mbPerSec, 150, detReal.mbPerSec >= 150);
 if (det5000) {
-  check('detect 5,000: build ms < 100', det5000.buildMs, 100, det5000.buildMs < 100);
+  // The automaton is built when the content compiles; a page only loads it from the bundle.
+  check('detect 5,000: load ms < 100', det5000.loadMs, 100, det5000.loadMs < 100);
   const bytes = Math.max(det5000.retainedBytes, det5000.automatonBytes);
   check('detect 5,000: memory MiB < 8', bytes / 2 ** 20, 8, bytes < 8 * 2 ** 20);
 }

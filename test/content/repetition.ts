@@ -18,6 +18,16 @@ export function withoutCitations(source: string): string {
   return source.replace(/^sources:[^\n]*\n(?:[ \t-].*\n)*/m, '');
 }
 
+/**
+ * Commands are what a technician types, so the same cmdlet may stand in many articles; the
+ * `lang` and `applies` labels beside them are metadata. Neither is prose that says a thing twice.
+ */
+export function withoutWhatUsersType(source: string): string {
+  return source
+    .replace(/^(\s*(?:- )?)command: \|-?\n((?:\1\s+.*\n)*)/gm, '')
+    .replace(/^\s*(?:- )?(?:command|lang|applies):.*\n/gm, '');
+}
+
 /** Lowercase letter-and-digit runs: punctuation, markup and case do not make text different. */
 export function normalisedWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -9,7 +9,8 @@ import { KnowledgeSearch } from '../../../shared/search/search';
 import { SearchPanel } from '../../../shared/ui';
 import { background } from '../ui/background';
 import { openGuideTab } from '../ui/open';
-import { requestSite, revokeSite, useSiteAccess } from '../ui/use-site-access';
+import { askForSite, removeSite, useSiteAccess } from '../ui/use-site-access';
+import type { Outcome } from '../ui/use-site-access';
 import { SiteControls } from './SiteControls';
 import { TabErrors } from './TabErrors';
 import { useCurrentTab } from './use-current-tab';
@@ -19,7 +20,7 @@ export function Popup({ kb }: { kb: KnowledgeBundle }) {
   const search = useMemo(() => new KnowledgeSearch(kb), [kb]);
   const tab = useCurrentTab();
   const summary = useTabSummary(tab?.id);
-  const [site, { refresh }] = useSiteAccess(tab?.url);
+  const [access, { refresh }] = useSiteAccess(tab?.url ?? undefined);
   const [scanning, setScanning] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -27,30 +28,39 @@ export function Popup({ kb }: { kb: KnowledgeBundle }) {
     if (!tab) return;
     setScanning(true);
     setError(undefined);
-    const result = await background('scanTab', { tabId: tab.id });
+    const result = await background('scanTab', { tabId: tab.id }).catch(() => ({ ok: false }));
     setScanning(false);
     if (!result.ok) setError('This page cannot be scanned (the browser does not let extensions read it).');
   };
 
+  // Straight from the click: the browser shows its permission prompt only for a user gesture.
   const toggle = (enable: boolean) => {
-    if (enable && site.pattern) {
-      void requestSite(site.pattern).then((granted) => {
-        refresh();
-        if (granted) void scan();
-      });
-    } else if (!enable) {
-      void revokeSite(site.granted).then((removed) => {
-        refresh();
-        if (!removed) setError('This site was allowed when SyncFix was installed and cannot be switched off here.');
-      });
-    }
+    const site = access.site?.ok ? access.site.site : undefined;
+    if (!site) return;
+    // Off removes whatever grants cover this page (a *.domain grant included).
+    const work = enable ? askForSite(site) : removeSite({ ...site, origins: access.granted });
+    work
+      .then(async (outcome: Outcome) => {
+        setError(outcome.ok ? undefined : outcome.text);
+        await refresh();
+        if (enable && outcome.ok) await scan();
+      })
+      .catch((e: unknown) => setError(`Something went wrong: ${String(e)}`));
   };
 
-  const open = (article: string) => void openGuideTab({ article }).then(() => window.close());
+  const closeAfter = (work: Promise<unknown>) =>
+    work.then(
+      () => window.close(),
+      (e: unknown) => setError(`Something went wrong: ${String(e)}`),
+    );
+  const open = (article: string) => void closeAfter(openGuideTab({ article }));
   const show = (article: string) => {
     if (!tab) return;
     // The page takes focus (the card opens focused), so the popup closes itself.
-    void background('reveal', { tabId: tab.id, article, step: 'first' }).then((r) => r.shown && window.close());
+    background('reveal', { tabId: tab.id, article, step: 'first' }).then(
+      (r) => r.shown && window.close(),
+      (e: unknown) => setError(`Something went wrong: ${String(e)}`),
+    );
   };
 
   return (
@@ -59,10 +69,14 @@ export function Popup({ kb }: { kb: KnowledgeBundle }) {
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         <h1>SyncFix</h1>
         <nav class="sfx-head-links">
-          <button type="button" class="sf-link-button" onClick={() => void openGuideTab({}).then(() => window.close())}>
+          <button type="button" class="sf-link-button" onClick={() => void closeAfter(openGuideTab({}))}>
             Open guide
           </button>
-          <button type="button" class="sf-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          <button
+            type="button"
+            class="sf-link-button"
+            onClick={() => void browser.runtime.openOptionsPage().catch((e: unknown) => setError(String(e)))}
+          >
             Sites & options
           </button>
         </nav>
@@ -70,7 +84,7 @@ export function Popup({ kb }: { kb: KnowledgeBundle }) {
       {tab && (
         <SiteControls
           url={tab.url}
-          site={site}
+          access={access}
           summary={summary}
           scanning={scanning}
           error={error}

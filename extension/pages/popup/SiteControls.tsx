@@ -4,13 +4,12 @@
  */
 import { BACKOFF_MESSAGES } from '../../common/frame-report';
 import type { TabSummary } from '../../common/frame-report';
-import { describePattern } from '../../common/site-patterns';
 import type { SiteAccess } from '../ui/use-site-access';
 
 interface Props {
   /** The page address; undefined when the browser does not tell us (no activeTab grant). */
   url: string | undefined;
-  site: SiteAccess;
+  access: SiteAccess;
   summary: TabSummary | undefined;
   scanning: boolean;
   error: string | undefined;
@@ -18,7 +17,7 @@ interface Props {
   onScanOnce(): void;
 }
 
-export function SiteControls({ url, site, summary, scanning, error, onToggle, onScanOnce }: Props) {
+export function SiteControls({ url, access, summary, scanning, error, onToggle, onScanOnce }: Props) {
   const scan = (
     <button type="button" class="sf-button sfx-scan" onClick={onScanOnce} disabled={scanning}>
       {summary && summary.state !== 'not-scanned' ? 'Scan this page again' : 'Scan this page once'}
@@ -38,25 +37,23 @@ export function SiteControls({ url, site, summary, scanning, error, onToggle, on
       </section>
     );
   }
-  if (!site.pattern) {
-    return <p class="sfx-status">SyncFix cannot read this page (browser pages and the web store are off limits).</p>;
-  }
-  const host = describePattern(site.pattern);
+  if (!access.site) return null;
+  if (!access.site.ok) return <p class="sfx-status">{access.site.reason}</p>;
   return (
     <section class="sfx-site" aria-label="This site">
       <label class="sfx-switch">
         <input
           type="checkbox"
           role="switch"
-          checked={site.allowed}
+          checked={access.allowed}
           onChange={(e) => onToggle(e.currentTarget.checked)}
         />
         <span>
-          Enable on this site <span class="sfx-host">{host}</span>
+          Enable on this site <span class="sfx-host">{access.site.site.label}</span>
         </span>
       </label>
       <p class="sfx-status" role="status" aria-live="polite">
-        {statusText(summary, site.allowed, scanning)}
+        {statusText(summary, access.allowed, scanning)}
       </p>
       {summary?.reason && <p class="sfx-warning">{BACKOFF_MESSAGES[summary.reason]}</p>}
       {error && <p class="sfx-warning">{error}</p>}

@@ -25,7 +25,10 @@ export function useCurrentTab(): CurrentTab | undefined | null {
   // undefined while loading, null when there is no tab we can talk about.
   const [tab, setTab] = useState<CurrentTab | undefined | null>(undefined);
   useEffect(() => {
-    void currentTab().then((t) => setTab(t ?? null));
+    currentTab().then(
+      (t) => setTab(t ?? null),
+      () => setTab(null),
+    );
   }, []);
   return tab;
 }

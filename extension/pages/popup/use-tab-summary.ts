@@ -10,6 +10,7 @@ export function useTabSummary(tabId: number | undefined): TabSummary | undefined
   useEffect(() => {
     if (tabId === undefined) return undefined;
     let alive = true;
+    // A failed read leaves the last summary shown; the next storage change reads again.
     const load = () =>
       void background('tabSummary', { tabId })
         .then((s) => alive && s && setSummary(s))

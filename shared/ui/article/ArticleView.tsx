@@ -11,6 +11,7 @@ import { articleHref } from '../router/routes';
 import { FixQuestion } from './FixQuestion';
 import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
 import { StepList } from './StepList';
+import { compiledHtml } from './compiled-html';
 
 const BODY_LABELS = { problem: 'Why it happens', procedure: 'About this procedure', concept: 'About' } as const;
 
@@ -91,7 +92,7 @@ function ArticleDetails({ knowledge, article }: { knowledge: Knowledge; article:
   const body = article.html && (
     <section class="sf-section sf-body" aria-label={BODY_LABELS[article.kind]}>
       {!bodyFirst && <h2>{BODY_LABELS[article.kind]}</h2>}
-      <div dangerouslySetInnerHTML={{ __html: article.html }} />
+      <div>{compiledHtml(article.html)}</div>
     </section>
   );
 

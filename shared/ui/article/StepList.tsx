@@ -1,6 +1,7 @@
 import { versionLabel } from '../../kb/labels';
 import type { FixStep } from '../../kb/types';
 import { CopyBlock } from './CopyBlock';
+import { compiledHtml } from './compiled-html';
 
 /** Numbered fix or procedure steps. Step HTML is our own compiled Markdown, sanitised at build time. */
 export function StepList({ steps }: { steps: readonly FixStep[] }) {
@@ -10,7 +11,7 @@ export function StepList({ steps }: { steps: readonly FixStep[] }) {
         const applies = (step.applies ?? []).map((v) => versionLabel(v) ?? v);
         return (
           <li key={i}>
-            <div class="sf-step-text" dangerouslySetInnerHTML={{ __html: step.html }} />
+            <div class="sf-step-text">{compiledHtml(step.html)}</div>
             {step.warning && (
               <p class="sf-warning">
                 <strong>Caution:</strong> {step.warning}

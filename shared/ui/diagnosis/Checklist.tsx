@@ -12,6 +12,7 @@ import { useStored } from '../storage/use-stored';
 import { CHECKLIST_LABEL, checklistItems, checklistKey, isTickList, toggleTick } from './checklist-state';
 import type { ChecklistItem } from './checklist-state';
 import type { ChecklistStep, DiagnosisFlow } from './flow-types';
+import { compiledHtml } from '../article/compiled-html';
 
 /** The causes to check, in order; ticks are kept on the device so a reload loses nothing. */
 export function Checklist({
@@ -128,7 +129,7 @@ function ChecklistRow({ item, n, checked, open, onToggle }: RowProps) {
         {cause && <StepList steps={cause.fix} />}
         {step && (
           <>
-            <div class="sf-step-text" dangerouslySetInnerHTML={{ __html: step.html }} />
+            <div class="sf-step-text">{compiledHtml(step.html)}</div>
             {step.warning && (
               <p class="sf-warning">
                 <strong>Caution:</strong> {step.warning}

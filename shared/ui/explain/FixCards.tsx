@@ -7,6 +7,7 @@ import { productLabel } from '../article/labels';
 import { articleHref } from '../router/routes';
 import type { ErrorGroup } from './excerpt';
 import { lineOf, lineStarts } from './excerpt';
+import { compiledHtml } from '../article/compiled-html';
 
 const FIRST_STEPS = 3;
 
@@ -58,7 +59,7 @@ export function FixCards(props: { groups: ErrorGroup[]; findings: Finding[]; kno
               {steps.length > 0 && (
                 <ol class="sf-steps sf-steps-compact">
                   {steps.map((s, i) => (
-                    <li key={i} dangerouslySetInnerHTML={{ __html: s.html }} />
+                    <li key={i}>{compiledHtml(s.html)}</li>
                   ))}
                 </ol>
               )}

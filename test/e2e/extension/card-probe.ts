@@ -1,9 +1,13 @@
 /**
  * Reads SyncFix's card, which lives in a CLOSED shadow root that page scripts (and
- * Playwright's locators) cannot enter. The DevTools protocol can: `DOM.getDocument` with
- * `pierce` lists closed shadow roots, and `Runtime.callFunctionOn` reads them.
+ * Playwright's locators) cannot enter. Every test reads the card through this file, so only
+ * it follows when the card changes. In Chromium the DevTools protocol can: `DOM.getDocument`
+ * with `pierce` lists closed shadow roots, and `Runtime.callFunctionOn` reads them. In
+ * Firefox, WebDriver BiDi serialises closed shadow roots (`includeShadowTree: 'all'`) and
+ * `script.callFunction` runs the same reader on one.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { Page as BidiPage } from 'puppeteer-core';
 
 export interface CardSnapshot {
   title: string;
@@ -69,6 +73,13 @@ const READ = `function () {
   });
 }`;
 
+const BUTTON_CENTER = `function (label) {
+  const b = [...this.querySelectorAll('.card button')].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
+  if (!b) return null;
+  const r = b.getBoundingClientRect();
+  return JSON.stringify({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+}`;
+
 /** The open card, in whichever frame of the page it is, or undefined. */
 export async function readCard(page: Page): Promise<CardSnapshot | undefined> {
   const cdp = await session(page);
@@ -102,12 +113,7 @@ export async function cardButtonCenter(page: Page, label: string): Promise<{ x: 
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
-        functionDeclaration: `function (label) {
-          const b = [...this.querySelectorAll('.card button')].find((x) => x.textContent.trim() === label || x.getAttribute('aria-label') === label);
-          if (!b) return null;
-          const r = b.getBoundingClientRect();
-          return JSON.stringify({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
-        }`,
+        functionDeclaration: BUTTON_CENTER,
         arguments: [{ value: label }],
         returnByValue: true,
       });
@@ -117,4 +123,57 @@ export async function cardButtonCenter(page: Page, label: string): Promise<{ x: 
   } finally {
     await cdp.detach();
   }
+}
+
+interface BidiSession {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+type BidiValue = { type: string; value?: unknown; sharedId?: string };
+
+/** Firefox (puppeteer-core over WebDriver BiDi): the shadow root of SyncFix's host in the top frame. */
+async function bidiShadowRoot(
+  page: BidiPage,
+): Promise<{ session: BidiSession; context: string; root: string } | undefined> {
+  const session = (page.browser() as unknown as { connection: BidiSession }).connection;
+  const context = (page.mainFrame() as unknown as { browsingContext: { id: string } }).browsingContext.id;
+  const { result } = (await session.send('script.evaluate', {
+    expression: 'document.querySelector("syncfix-ui")',
+    target: { context },
+    awaitPromise: false,
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  })) as { result: { result: BidiValue & { value?: { shadowRoot?: BidiValue } } } };
+  const root = result.result.value?.shadowRoot?.sharedId;
+  return root ? { session, context, root } : undefined;
+}
+
+async function bidiCall(
+  page: BidiPage,
+  functionDeclaration: string,
+  args: unknown[] = [],
+): Promise<string | undefined> {
+  const found = await bidiShadowRoot(page);
+  if (!found) return undefined;
+  const { result } = (await found.session.send('script.callFunction', {
+    functionDeclaration,
+    this: { sharedId: found.root },
+    arguments: args.map((value) => ({ type: 'string', value })),
+    target: { context: found.context },
+    awaitPromise: false,
+  })) as { result: { result: BidiValue } };
+  return result.result.type === 'string' ? (result.result.value as string) : undefined;
+}
+
+/** The open card in Firefox, or undefined. */
+export async function readCardInFirefox(page: BidiPage): Promise<CardSnapshot | undefined> {
+  const json = await bidiCall(page, READ);
+  return json ? (JSON.parse(json) as CardSnapshot) : undefined;
+}
+
+/** Center of a card button in Firefox, in page viewport coordinates. */
+export async function cardButtonCenterInFirefox(
+  page: BidiPage,
+  label: string,
+): Promise<{ x: number; y: number } | undefined> {
+  const json = await bidiCall(page, BUTTON_CENTER, [label]);
+  return json ? (JSON.parse(json) as { x: number; y: number }) : undefined;
 }

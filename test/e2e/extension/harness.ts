@@ -1,8 +1,9 @@
 /**
  * End-to-end harness for the extension: real Chromium with the built test extension
- * (dist/extension-chrome-test, which pre-grants http://127.0.0.1) loaded unpacked in a
- * persistent context, the fixture pages served from 127.0.0.1, and every request the
- * browser makes recorded so tests can prove nothing else was fetched.
+ * (dist/extension-chrome-test) loaded unpacked in a persistent context, http://127.0.0.1
+ * allowed through the options page as an admin would, the fixture pages served from
+ * 127.0.0.1, and every request the browser makes recorded so tests can prove nothing else
+ * was fetched. The journeys in both browsers (journeys.test.ts) use journeys/*-driver.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { TabSummary } from '../../../extension/common/frame-report';
 import { launchWithExtension } from '../browser';
+import { allowInExtensionsPage, allowThroughOptions } from './journeys/chromium-driver';
 import type { Ext } from './chrome-api';
 import { serveStatic } from '../static-server';
 import type { StaticServer } from '../static-server';
@@ -66,7 +68,13 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
   context.on('request', (request) => requests.push(request.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  // The content script is registered on install; pages opened before that would be missed.
+  await allowInExtensionsPage(context, extensionId, '127.0.0.1');
+  await allowThroughOptions(context, extensionId, 'http://127.0.0.1');
+  // The browser's own chrome://extensions page, opened above to grant the site, loads its
+  // resources; what the extension and the pages fetch is still recorded in full.
+  const setup = requests.filter((url) => url.startsWith('chrome://'));
+  requests.splice(0, requests.length, ...requests.filter((url) => !setup.includes(url)));
+  // The content script is registered on the grant; pages opened before that would be missed.
   await worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as Ext;
     for (let i = 0; i < 200; i++) {

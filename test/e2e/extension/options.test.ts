@@ -1,6 +1,6 @@
 /** The options page: allowed sites, the common console patterns, how marks are drawn. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CONSOLE_PATTERNS } from '../../../extension/common/site-patterns';
+import { CONSOLE_SITES } from '../../../extension/common/site-patterns';
 import type { Ext } from './chrome-api';
 import { SCREENSHOT_DIR, startHarness } from './harness';
 import type { Harness } from './harness';
@@ -18,12 +18,12 @@ afterAll(async () => {
 test('lists the allowed sites and offers the common console addresses', async () => {
   const options = await h.extensionPage('options.html');
   await options.setViewportSize({ width: 900, height: 1000 });
-  // The test build's pre-granted fixture origin is the one allowed site.
+  // The fixture origin the harness allowed (http only) is the one allowed site.
   await expect.poll(() => options.locator('#sites ~ .sfx-rows code').allTextContents()).toEqual(['http://127.0.0.1']);
   const offered = await options.locator('#consoles ~ .sfx-rows .sfx-grow').allTextContents();
-  expect(offered).toEqual(CONSOLE_PATTERNS.map((c) => c.label));
+  expect(offered).toEqual(CONSOLE_SITES.map((c) => c.label));
   expect(await options.locator('#consoles ~ .sfx-rows').getByRole('button', { name: 'Allow' }).count()).toBe(
-    CONSOLE_PATTERNS.length,
+    CONSOLE_SITES.length,
   );
   await options.screenshot({ path: `${SCREENSHOT_DIR}/options-light.png`, fullPage: true });
   await options.close();

@@ -1,18 +1,49 @@
 /**
- * The built packages (npm run build:extension): what the stores receive. Permissions and
- * CSP are asserted exactly in extension/manifest/manifest.test.ts; here, that the built
- * manifests are those, that only the test build pre-grants a site, that the zips hold the
- * folders, that no built file can fetch or eval, and that Firefox's linter accepts the build.
+ * The packages (npm run package): what the stores receive. Permissions and CSP are asserted
+ * exactly in extension/manifest/manifest.test.ts; here, that the built manifests are those
+ * and carry package.json's version, that the test builds add no permission, that the zips
+ * hold the folders, that no built file can fetch or eval, that Firefox's linter accepts the
+ * packaged zip without a warning, that the source archive rebuilds the Firefox zip, and
+ * that the packaged zips work in both browsers.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_PAGES_CSP, OPTIONAL_HOST_PERMISSIONS, PERMISSIONS } from '../../../extension/manifest/manifest';
-import { ROOT, ensureBuilt } from './harness';
+import {
+  EXTENSION_PAGES_CSP,
+  ICON_SIZES,
+  OPTIONAL_HOST_PERMISSIONS,
+  PERMISSIONS,
+} from '../../../extension/manifest/manifest';
+import { sourceZipName, storeZipName } from '../../../extension/package-files';
+import { FIXTURES_DIR, ROOT } from './harness';
+import { chromiumDriver } from './journeys/chromium-driver';
+import type { BrowserDriver } from './journeys/driver';
+import { firefoxDriver } from './journeys/firefox-driver';
+import { enableFromOptions, errorMarks, expectEveryErrorMarked } from './journeys/journeys';
 
 const dist = join(ROOT, 'dist');
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const zipOf = (browser: 'chrome' | 'firefox') => join(dist, storeZipName(browser, version));
+
+function unzipTo(zip: string, dir: string): void {
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+}
 const read = (path: string) => JSON.parse(readFileSync(join(dist, path), 'utf8')) as Record<string, unknown>;
 
 function files(dir: string, base = dir): string[] {
@@ -22,13 +53,16 @@ function files(dir: string, base = dir): string[] {
   });
 }
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => {
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
+}, 180_000);
 
-describe.each(['chrome', 'firefox'])('the %s package', (browser) => {
+describe.each(['chrome', 'firefox'] as const)('the %s package', (browser) => {
   const dir = join(dist, `extension-${browser}`);
 
   test('asks for no site at install, only the narrow permissions and the strict CSP', () => {
     const manifest = read(`extension-${browser}/manifest.json`);
+    expect(manifest.version).toBe(version);
     expect(manifest.permissions).toEqual([...PERMISSIONS]);
     expect(manifest.optional_host_permissions).toEqual([...OPTIONAL_HOST_PERMISSIONS]);
     expect(manifest.content_security_policy).toEqual({ extension_pages: EXTENSION_PAGES_CSP });
@@ -38,10 +72,11 @@ describe.each(['chrome', 'firefox'])('the %s package', (browser) => {
   });
 
   test('the store zip holds exactly the unpacked folder', () => {
-    const zip = unzipSync(readFileSync(join(dist, `extension-${browser}.zip`)));
+    const zip = unzipSync(readFileSync(zipOf(browser)));
     expect(Object.keys(zip).sort()).toEqual(files(dir).sort());
     for (const [name, bytes] of Object.entries(zip))
       expect(Buffer.from(bytes).equals(readFileSync(join(dir, name))), name).toBe(true);
+    for (const size of ICON_SIZES) expect(Object.keys(zip)).toContain(`icons/icon-${size}.png`);
   });
 
   test('no built script can fetch, eval or open a socket', () => {
@@ -54,10 +89,10 @@ describe.each(['chrome', 'firefox'])('the %s package', (browser) => {
   });
 });
 
-test('only the test build pre-grants a site and exposes listeners to tests', () => {
-  expect(read('extension-chrome-test/manifest.json').host_permissions).toEqual(['http://127.0.0.1/*']);
-  expect(readFileSync(join(dist, 'extension-chrome-test/background.js'), 'utf8')).toContain('__syncfixTest');
+test('the test builds are the shipped ones plus listeners for tests: same manifest, no extra permission', () => {
   for (const browser of ['chrome', 'firefox']) {
+    expect(read(`extension-${browser}-test/manifest.json`)).toEqual(read(`extension-${browser}/manifest.json`));
+    expect(readFileSync(join(dist, `extension-${browser}-test/background.js`), 'utf8')).toContain('__syncfixTest');
     expect(readFileSync(join(dist, `extension-${browser}/background.js`), 'utf8')).not.toContain('__syncfixTest');
   }
 });
@@ -67,29 +102,71 @@ test('Chrome runs a service worker, Firefox an event page with its add-on id', (
   const firefox = read('extension-firefox/manifest.json');
   expect(firefox.background).toEqual({ scripts: ['background.js'] });
   expect(firefox).toHaveProperty('browser_specific_settings.gecko.id');
+  expect(firefox).toHaveProperty('browser_specific_settings.gecko.data_collection_permissions', { required: ['none'] });
 });
 
-test('web-ext lint accepts the Firefox build', () => {
-  const out = execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/web-ext/bin/web-ext.js'),
-      'lint',
-      '--source-dir',
-      join(dist, 'extension-firefox'),
-      '--output',
-      'json',
-      '--no-config-discovery',
-    ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
-  );
-  type Message = { code: string; file?: string };
-  const report = JSON.parse(out.slice(out.indexOf('{'))) as { errors: Message[]; warnings: Message[] };
-  expect(report.errors).toEqual([]);
-  // One known warning: Preact's own `dangerouslySetInnerHTML` support, which the shared guide
-  // uses for article HTML compiled and sanitised at build time from our own Markdown.
-  const preactRuntime = (w: Message) =>
-    w.code === 'UNSAFE_VAR_ASSIGNMENT' &&
-    readFileSync(join(dist, 'extension-firefox', w.file ?? ''), 'utf8').includes('dangerouslySetInnerHTML');
-  expect(report.warnings.filter((w) => !preactRuntime(w))).toEqual([]);
+test('web-ext lint finds no error and no warning in the packaged Firefox zip', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syncfix-lint-'));
+  try {
+    unzipTo(zipOf('firefox'), dir);
+    const out = execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/web-ext/bin/web-ext.js'),
+        'lint',
+        '--source-dir',
+        dir,
+        '--output',
+        'json',
+        '--no-config-discovery',
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
+    );
+    const report = JSON.parse(out.slice(out.indexOf('{'))) as { errors: unknown[]; warnings: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);
+
+test('the source archive rebuilds the Firefox zip byte for byte with the README’s commands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'syncfix-source-'));
+  try {
+    unzipTo(join(dist, sourceZipName(version)), dir);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('npm install && npm run package');
+    // `npm install` is left out: the same locked packages are already here.
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: dir, stdio: 'ignore' });
+    expect(
+      readFileSync(join(dir, 'dist', storeZipName('firefox', version))).equals(readFileSync(zipOf('firefox'))),
+    ).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);
+
+describe.each([
+  ['chromium', (zipDir: string) => chromiumDriver(zipDir, FIXTURES_DIR), 'chrome'],
+  ['firefox', () => firefoxDriver(zipOf('firefox'), FIXTURES_DIR), 'firefox'],
+] as const)('the packaged zip in %s', (_name, start, browser) => {
+  test('allows a site from the options page, marks its errors and counts them on the badge', async () => {
+    // Chromium loads folders only: the zip's own files, unpacked as they are.
+    const zipDir = mkdtempSync(join(tmpdir(), 'syncfix-zip-'));
+    unzipTo(zipOf(browser), zipDir);
+    let driver: BrowserDriver | undefined;
+    try {
+      driver = await start(zipDir);
+      await enableFromOptions.run(driver);
+      const page = await driver.open(driver.fixture('exchange-mobile-devices.html'));
+      await expectEveryErrorMarked(page);
+      const errors = await errorMarks(page);
+      const tabId = await driver.tabId(page);
+      await expect.poll(() => driver!.badge(tabId), { timeout: 15_000 }).toBe(String(errors));
+    } finally {
+      await driver?.close();
+      rmSync(zipDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

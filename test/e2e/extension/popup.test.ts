@@ -106,7 +106,7 @@ test('"Show" on a found error scrolls the page to it and opens its card with foc
 });
 
 test('on a site that was never allowed nothing runs, and the popup offers a one-off scan', async () => {
-  // Same server, another host name: the test build only pre-grants 127.0.0.1.
+  // Same server, another host name: the harness allowed only 127.0.0.1.
   const page = await h.context.newPage();
   await page.goto(h.url('exchange-mobile-devices.html').replace('127.0.0.1', 'localhost'));
   await page.waitForTimeout(1_000);

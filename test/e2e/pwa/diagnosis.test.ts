@@ -27,6 +27,8 @@ describe('guided diagnosis', () => {
     await s.page.getByRole('link', { name: /still sitting in the mailbox/ }).click();
     await s.page.locator('.sf-eyebrow .sf-stage', { hasText: 'Stage 2' }).waitFor();
     const article = kb.articles.find((a) => a.id === 'bes-server-not-responding-email-in-mailbox')!;
+    // The causes come with the article's details, which may still be on their way.
+    await s.page.locator('.sf-checklist label').first().waitFor();
     const labels = await s.page.locator('.sf-checklist label').allTextContents();
     expect(labels).toEqual(article.causes.map((c, i) => `${i + 1}. ${c.title}`));
     // The answers so far stay visible, and each one leads back to its question.
