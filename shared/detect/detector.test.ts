@@ -240,7 +240,7 @@ describe('detection', () => {
     let cover = -1;
     const outer = expected.filter((f) => (f.end <= cover ? false : ((cover = f.end), true)));
     const generic = new Set(signatures.filter((s) => s.specificity === 'generic').map((s) => s.id));
-    const lineOf = (f: { start: number }) => text.slice(0, f.start).split('\n').length;
+    const lineOf = (f: { start: number }) => text.lastIndexOf('\n', f.start - 1);
     const exactLines = new Set(outer.filter((f) => !generic.has(f.signature)).map(lineOf));
     const kept = outer.filter((f) => !generic.has(f.signature) || !exactLines.has(lineOf(f)));
 

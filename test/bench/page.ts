@@ -16,8 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { compileContent, formatProblem } from '../../shared/compiler/compile';
-import { readContent } from '../../shared/compiler/read-content';
+import { buildBundle } from '../../shared/compiler/vite-plugin-kb';
 import { startHarness } from '../e2e/extension/harness';
 import { traceTasks } from '../e2e/extension/trace';
 import { buildGeneratedPwa } from '../e2e/pwa/build-generated';
@@ -80,15 +79,9 @@ const mib = (bytes: number) => `${round(bytes / 2 ** 20, 2)} MiB`;
 
 const observed = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Observed }).__bench);
 
-function realBundle() {
-  const { bundle, problems } = compileContent(readContent(resolve(root, 'content'), root));
-  if (!bundle) throw new Error(problems.map(formatProblem).join('\n'));
-  return bundle;
-}
-
 /** Real error lines of the shipped knowledge base, to plant in the pages. */
 function realExamples(): string[] {
-  return realBundle().signatures.flatMap((s) => s.examples);
+  return buildBundle(root).signatures.flatMap((s) => s.examples);
 }
 
 function escapeHtml(text: string): string {
@@ -329,7 +322,7 @@ async function benchPwa(size: number): Promise<PwaFigures> {
 
 /** Three times the real guide: the knowledge issues 9 and 11 add must not delay the first paint. */
 async function benchStartPaint(): Promise<StartPaint & { articles: number }> {
-  const size = 3 * realBundle().articles.length;
+  const size = 3 * buildBundle(root).articles.length;
   log(`start paint: building the PWA over ${size} generated articles…`);
   const build = buildGeneratedPwa(size);
   try {

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileContent, formatProblem } from '../../shared/compiler/compile';
-import { readContent } from '../../shared/compiler/read-content';
+import { buildBundle } from '../../shared/compiler/vite-plugin-kb';
 import type { KnowledgeBundle } from '../../shared/kb/types';
 import { KnowledgeSearch } from '../../shared/search/search';
 import type { Half } from './halves';
@@ -61,12 +60,6 @@ export function loadSet(name: SetName): QualityItem[] {
   return JSON.parse(readFileSync(`${here}${SETS[name]}`, 'utf8')) as QualityItem[];
 }
 
-export function realKnowledge(): KnowledgeBundle {
-  const { bundle, problems } = compileContent(readContent(`${root}content`, root));
-  if (!bundle) throw new Error(problems.map(formatProblem).join('\n'));
-  return bundle;
-}
-
 const empty = (): Tally => ({ count: 0, top1: 0, top3: 0, confidentRight: 0, confidentWrong: 0 });
 
 function add(tallies: Map<string, Tally>, key: string, item: Omit<Tally, 'count'>): void {
@@ -80,7 +73,7 @@ function add(tallies: Map<string, Tally>, key: string, item: Omit<Tally, 'count'
   });
 }
 
-export function reportQueries(kb: KnowledgeBundle = realKnowledge()): QueriesReport {
+export function reportQueries(kb: KnowledgeBundle = buildBundle(root)): QueriesReport {
   const search = new KnowledgeSearch(kb);
   const tallies = new Map<string, Tally>();
   const misses: Miss[] = [];

@@ -81,6 +81,19 @@ const BUTTON_CENTER = `function (label) {
 }`;
 
 /** The open card, in whichever frame of the page it is, or undefined. */
+/**
+ * Runs in the page (pass it to `evaluate`, in either browser): a point inside the first
+ * error mark, where a user would hover or click it.
+ */
+export function firstMarkCenter(): { x: number; y: number } {
+  const [r] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
+  const range = document.createRange();
+  range.setStart(r!.startContainer, r!.startOffset);
+  range.setEnd(r!.endContainer, r!.endOffset);
+  const b = range.getClientRects()[0]!;
+  return { x: b.left + 10, y: b.top + b.height / 2 };
+}
+
 export async function readCard(page: Page): Promise<CardSnapshot | undefined> {
   const cdp = await session(page);
   try {

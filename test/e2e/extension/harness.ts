@@ -72,8 +72,7 @@ export async function startHarness(servedDir = FIXTURES_DIR): Promise<Harness> {
   await allowThroughOptions(context, extensionId, 'http://127.0.0.1');
   // The browser's own chrome://extensions page, opened above to grant the site, loads its
   // resources; what the extension and the pages fetch is still recorded in full.
-  const setup = requests.filter((url) => url.startsWith('chrome://'));
-  requests.splice(0, requests.length, ...requests.filter((url) => !setup.includes(url)));
+  requests.splice(0, requests.length, ...requests.filter((url) => !url.startsWith('chrome://')));
   // The content script is registered on the grant; pages opened before that would be missed.
   await worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as Ext;

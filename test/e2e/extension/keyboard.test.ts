@@ -1,6 +1,6 @@
 /** Cards by keyboard: the shortcut walks the errors, Tab reaches the card's buttons, Escape closes it. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readCard } from './card-probe';
+import { firstMarkCenter, readCard } from './card-probe';
 import { hook, startHarness } from './harness';
 import type { Harness } from './harness';
 import { knowledge } from './knowledge';
@@ -54,14 +54,7 @@ test('tabbing onto a console cell that holds a known error opens its card withou
 test('a click on a mark pins its card; a click elsewhere dismisses it', async () => {
   const page = await h.open('notifysync-outbox.html');
   await h.settled(page);
-  const point = await page.evaluate(() => {
-    const [r] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
-    const range = document.createRange();
-    range.setStart(r!.startContainer, r!.startOffset);
-    range.setEnd(r!.endContainer, r!.endOffset);
-    const b = range.getClientRects()[0]!;
-    return { x: b.left + 10, y: b.top + b.height / 2 };
-  });
+  const point = await page.evaluate(firstMarkCenter);
   await page.mouse.click(point.x, point.y);
   await expect.poll(() => readCard(page)).toBeDefined();
   // Pinned: moving away does not close it.

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readCard } from './card-probe';
+import { firstMarkCenter, readCard } from './card-probe';
 import type { Ext } from './chrome-api';
 import { FIXTURES_DIR, hook, startHarness, summary } from './harness';
 import type { Harness } from './harness';
@@ -22,16 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-function markCenter(page: Page): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    const [r] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
-    const range = document.createRange();
-    range.setStart(r!.startContainer, r!.startOffset);
-    range.setEnd(r!.endContainer, r!.endOffset);
-    const b = range.getClientRects()[0]!;
-    return { x: b.left + 10, y: b.top + b.height / 2 };
-  });
-}
+const markCenter = (page: Page) => page.evaluate(firstMarkCenter);
 
 test('page text inside a match reaches the card as text: no element is created from it', async () => {
   const page = await h.open('hostile-page.html');

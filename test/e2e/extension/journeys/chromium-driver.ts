@@ -12,7 +12,7 @@ import { launchWithExtension } from '../../browser';
 import { serveStatic } from '../../static-server';
 import type { StaticServer } from '../../static-server';
 import type { BrowserDriver, JourneyPage } from './driver';
-import { FIXTURE_HOST } from './driver';
+import { FIXTURE_HOST, hookActions } from './driver';
 
 type Hooks = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -154,14 +154,7 @@ export async function chromiumDriver(extensionDir: string, servedDir: string): P
           ).chrome.action.getBadgeText({ tabId: id }),
         tabId,
       ),
-    summary: (tabId) => hook('tabSummary', tabId) as never,
-    command: async (tabId) => void (await hook('command', tabId)),
-    explainSelection: async (text, tabId) =>
-      void (await hook(
-        'contextMenuClicked',
-        { menuItemId: 'syncfix-explain', selectionText: text },
-        { id: tabId, index: 0 },
-      )),
+    ...hookActions(hook),
     async close() {
       await close();
       await server.close();

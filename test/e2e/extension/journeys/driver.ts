@@ -55,3 +55,20 @@ export interface BrowserDriver {
 
 /** The host every journey allows and removes: the fixture server's. */
 export const FIXTURE_HOST = '127.0.0.1';
+
+/** A call into the test build's `__syncfixTest` hooks, however the browser reaches them. */
+export type Hook = (name: string, ...args: unknown[]) => Promise<unknown>;
+
+/** What both drivers ask the test hooks for: the tab's summary, the shortcut, the context menu. */
+export function hookActions(hook: Hook): Pick<BrowserDriver, 'summary' | 'command' | 'explainSelection'> {
+  return {
+    summary: (tabId) => hook('tabSummary', tabId) as Promise<TabSummary>,
+    command: async (tabId) => void (await hook('command', tabId)),
+    explainSelection: async (text, tabId) =>
+      void (await hook(
+        'contextMenuClicked',
+        { menuItemId: 'syncfix-explain', selectionText: text },
+        { id: tabId, index: 0 },
+      )),
+  };
+}

@@ -16,6 +16,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { cardButtonCenterInFirefox, readCardInFirefox } from '../card-probe';
 import { serveStatic } from '../../static-server';
 import type { BrowserDriver, JourneyPage } from './driver';
+import { hookActions } from './driver';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'syncfix@syncfix.app';
@@ -184,14 +185,7 @@ export async function firefoxDriver(extensionPath: string, servedDir: string): P
           }),
         tabId,
       ),
-    summary: (tabId) => hook('tabSummary', tabId) as never,
-    command: async (tabId) => void (await hook('command', tabId)),
-    explainSelection: async (text, tabId) =>
-      void (await hook(
-        'contextMenuClicked',
-        { menuItemId: 'syncfix-explain', selectionText: text },
-        { id: tabId, index: 0 },
-      )),
+    ...hookActions(hook),
     async close() {
       await close();
       await server.close();

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { knowledge } from '../knowledge';
+import { firstMarkCenter } from '../card-probe';
 import type { BrowserDriver, JourneyPage } from './driver';
 import { FIXTURE_HOST } from './driver';
 
@@ -69,16 +70,7 @@ async function openSettled(driver: BrowserDriver, path: string): Promise<{ page:
   return { page, tabId };
 }
 
-async function markCenter(page: JourneyPage): Promise<{ x: number; y: number }> {
-  return page.evaluate(() => {
-    const [r] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
-    const range = document.createRange();
-    range.setStart(r!.startContainer, r!.startOffset);
-    range.setEnd(r!.endContainer, r!.endOffset);
-    const b = range.getClientRects()[0]!;
-    return { x: b.left + 10, y: b.top + b.height / 2 };
-  });
-}
+const markCenter = (page: JourneyPage) => page.evaluate(firstMarkCenter);
 
 export const enableFromOptions: Journey = {
   name: 'enable a site from the options page',
