@@ -113,6 +113,24 @@ describe('content compiler', () => {
     expect(found).toContain(`${PROBLEM}: body: links to "no-such-article", which does not exist`);
   });
 
+  it('reads a cause check as inline Markdown: plain text and HTML, its links checked', () => {
+    const withCheck = (check: string) =>
+      edit(PROBLEM, (s) =>
+        s.replace(
+          '  - title: The device was active on another BES with a different configuration database\n',
+          `  - title: The device was active on another BES with a different configuration database\n    check: "${check}"\n`,
+        ),
+      );
+    const { bundle } = compileContent(withCheck('Look for `ETP.dat` ([stage 3](mini-stage-3)).'));
+    const cause = bundle!.articles.find((a) => a.id === 'mini-it-policy-rejected')!.causes[0]!;
+    expect(cause.check).toBe('Look for ETP.dat (stage 3).');
+    expect(cause.checkHtml).toContain('<code>ETP.dat</code>');
+    expect(cause.checkHtml).toMatch(/<a [^>]*href="#\/a\/mini-stage-3"/);
+    expect(problems(withCheck('See [x](no-such-article).'))).toContain(
+      `${PROBLEM}: causes[0].check: links to "no-such-article", which does not exist`,
+    );
+  });
+
   it('rejects a signature claimed by two articles', () => {
     const found = problems(
       edit('content-mini/notifysync/mini-resend.md', (s) =>

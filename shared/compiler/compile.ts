@@ -188,6 +188,7 @@ function checkLinks(p: Parsed, byId: Map<string, Parsed>, linkedFrom: (id: strin
     else linkedFrom(target);
   }
   const inlineTexts: [string, string][] = [
+    ...src.causes.flatMap((c, i): [string, string][] => (c.check ? [[`causes[${i}].check`, c.check]] : [])),
     ...src.causes.flatMap((c, i) => c.fix.map((s, k): [string, string] => [`causes[${i}].fix[${k}]`, s.text])),
     ...src.steps.map((s, k): [string, string] => [`steps[${k}]`, s.text]),
   ];
@@ -249,7 +250,7 @@ function toArticle({ src, body, file }: Parsed): Article {
     ...(src.retry !== undefined && { retry: src.retry }),
     causes: src.causes.map((c) => ({
       title: c.title,
-      ...(c.check !== undefined && { check: c.check }),
+      ...(c.check !== undefined && { check: plainText(c.check), checkHtml: renderInline(c.check) }),
       kb: c.kb,
       fix: c.fix.map(renderStep),
     })),

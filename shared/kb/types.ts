@@ -120,8 +120,9 @@ export interface Code {
 
 export interface Cause {
   title: string;
-  /** How to confirm this cause before acting (plain text). */
+  /** How to confirm this cause before acting: plain text, and the same as sanitised inline HTML. */
   check?: string;
+  checkHtml?: string;
   fix: FixStep[];
   kb: string[];
 }

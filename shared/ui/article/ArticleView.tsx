@@ -11,6 +11,7 @@ import { articleHref } from '../router/routes';
 import { FixQuestion } from './FixQuestion';
 import { KIND_LABELS, PLACE_LABELS, RETRY_LABELS, STAGE_LABELS, productLabel } from './labels';
 import { StepList } from './StepList';
+import { CheckLine } from './CheckLine';
 import { compiledHtml } from './compiled-html';
 
 const BODY_LABELS = { problem: 'Why it happens', procedure: 'About this procedure', concept: 'About' } as const;
@@ -179,11 +180,7 @@ function CauseCard({ article, cause, index }: { article: ShownArticle; cause: Ca
           {cause.title}
         </span>
       </h3>
-      {cause.check && (
-        <p class="sf-check">
-          <strong>Check:</strong> {cause.check}
-        </p>
-      )}
+      <CheckLine cause={cause} />
       <StepList steps={cause.fix} />
       {cause.kb.length > 0 && <KbRefs refs={cause.kb} />}
       <FixQuestion article={article.id} part={String(index)} label={`cause ${index + 1}`} />

@@ -12,6 +12,7 @@ import { useStored } from '../storage/use-stored';
 import { CHECKLIST_LABEL, checklistItems, checklistKey, isTickList, toggleTick } from './checklist-state';
 import type { ChecklistItem } from './checklist-state';
 import type { ChecklistStep, DiagnosisFlow } from './flow-types';
+import { CheckLine } from '../article/CheckLine';
 import { compiledHtml } from '../article/compiled-html';
 
 /** The causes to check, in order; ticks are kept on the device so a reload loses nothing. */
@@ -121,11 +122,7 @@ function ChecklistRow({ item, n, checked, open, onToggle }: RowProps) {
       </div>
       <details open={open}>
         <summary>{cause ? 'How to check and fix' : 'Details'}</summary>
-        {cause?.check && (
-          <p class="sf-check">
-            <strong>Check:</strong> {cause.check}
-          </p>
-        )}
+        {cause && <CheckLine cause={cause} />}
         {cause && <StepList steps={cause.fix} />}
         {step && (
           <>
