@@ -30,8 +30,23 @@ async function openFixture(fixture: Fixture, colorScheme: 'light' | 'dark' = 'li
   const page = await h.open(fixture.path, { colorScheme });
   await page.setViewportSize({ width: 1100, height: 760 });
   await fixture.ready?.(page);
+  if (fixture.ready) await allExpectedMarked(page);
   await h.settled(page);
   return page;
+}
+
+/**
+ * A page that renders after load is rescanned once it has changed; "done" alone may still be
+ * the first, empty scan's. Wait until every line the page annotates carries a mark.
+ */
+async function allExpectedMarked(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { expected, marks } = await annotations(page);
+      const marked = new Set(marks.map((m) => m.line));
+      return expected.length > 0 && expected.every((e) => marked.has(e.line));
+    })
+    .toBe(true);
 }
 
 const annotated = FIXTURES.filter((f) => f.name !== 'iis-log');
@@ -143,8 +158,6 @@ describe('cards', () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`hovering a mark on the ${fixture.name} (${scheme}) opens its card beside it, in the page's scheme`, async () => {
         const page = await openFixture(fixture, scheme);
-        // A single-page console renders its rows after load: wait for the first mark itself.
-        await page.waitForFunction(() => (CSS.highlights.get('syncfix-error')?.size ?? 0) > 0);
         const box = await page.evaluate(() => {
           const [range] = CSS.highlights.get('syncfix-error') as unknown as Iterable<AbstractRange>;
           const live = document.createRange();
