@@ -38,6 +38,14 @@ const noUnhandledThen = {
   selector: "UnaryExpression[operator='void'] > CallExpression[callee.property.name='then']",
   message: 'Handle the rejection: end the chain with .catch() (show it, or logFailure()).',
 };
+/** Listeners in the content script go through content/trusted.ts. */
+const listenTrusted = [
+  "CallExpression[callee.property.name='addEventListener']",
+  "CallExpression[callee.name='addEventListener']",
+].map((selector) => ({
+  selector,
+  message: 'Listen through onTrusted / onAbort (content/trusted.ts): page script can forge events.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.bench/', '.tmp/', 'test-results/', 'content/'] },
@@ -58,6 +66,13 @@ export default tseslint.config(
   {
     files: ['extension/**'],
     rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml, noUnhandledThen] },
+  },
+  {
+    // Page script can dispatch any event on window, document or our host: content/trusted.ts
+    // is the one place that listens, and it lets only the browser's own (trusted) events in.
+    files: ['extension/content/**'],
+    ignores: ['extension/content/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noEval, noRawHtml, noUnhandledThen, ...listenTrusted] },
   },
   {
     files: ['shared/ui/**'],

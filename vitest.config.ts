@@ -22,6 +22,7 @@ export default defineConfig({
             'pwa/**/*.test.ts',
             'cli/**/*.test.ts',
             'test/content/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
             'test/fixtures/real-logs/**/*.test.ts',
             'test/quality/**/*.test.ts',
           ],

@@ -1,10 +1,9 @@
 /**
  * `syncfix check [DIR]`: validates a content folder read from disk, no build needed.
- * Also the entry of `npm run content:check` (run from source with tsx).
+ * `npm run content:check` runs it from source through check-main.ts.
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { compileContent, formatProblem } from '../shared/compiler/compile';
 import { readContent } from '../shared/compiler/read-content';
 
@@ -45,9 +44,4 @@ export function runCheck(dir: string, out: (line: string) => void, err: (line: s
   }
   out(`${dir}: ${report.articles} articles, ${report.signatures} signatures, all valid`);
   return 0;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = process.argv[2] ?? 'content';
-  process.exitCode = runCheck(dir, console.log, console.error);
 }

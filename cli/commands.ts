@@ -88,7 +88,8 @@ async function explainCommand(argv: string[], io: Io): Promise<number> {
   const { positional, flags } = parseArgs(argv, { json: 'bool' });
   if (positional.length > 1) throw new UsageError('explain takes one FILE (or - for standard input)');
   const source = positional[0] ?? '-';
-  const text = source === '-' ? await readStdin(io.stdin) : readTextFile(source);
+  const { text, warning } = source === '-' ? await readStdin(io.stdin) : readTextFile(source);
+  if (warning) io.err(`syncfix: ${warning}`);
   const { detector, articleById } = await knowledge();
   const findings = detector.find(text);
   if (flags.has('json')) {

@@ -7,6 +7,7 @@
 import type { CardController } from './card/card';
 import type { Mark } from './marks/mark';
 import type { MarkStore } from './marks/mark-store';
+import { onTrusted } from './trusted';
 import type { UiHost } from './ui-host';
 
 const TAB_WINDOW_MS = 1000;
@@ -22,10 +23,10 @@ export function watchKeyboard(doc: Document, deps: KeyboardDeps, signal: AbortSi
   let lastTab = -Infinity;
   let openedByFocus = false;
 
-  doc.addEventListener(
+  onTrusted(
+    doc,
     'keydown',
     (event) => {
-      if (!event.isTrusted) return;
       if (event.key === 'Tab') lastTab = performance.now();
       if (event.key === 'Escape' && card.isOpen) {
         const inCard = event.target === host.element;
@@ -38,10 +39,11 @@ export function watchKeyboard(doc: Document, deps: KeyboardDeps, signal: AbortSi
     { capture: true, signal },
   );
 
-  doc.addEventListener(
+  onTrusted(
+    doc,
     'focusin',
     (event) => {
-      if (!event.isTrusted || performance.now() - lastTab > TAB_WINDOW_MS) return;
+      if (performance.now() - lastTab > TAB_WINDOW_MS) return;
       const target = event.target;
       if (!(target instanceof Element) || target === host.element) return;
       const mark = firstMarkIn(store, target);

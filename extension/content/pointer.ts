@@ -5,6 +5,7 @@
  */
 import type { CardController } from './card/card';
 import type { Mark } from './marks/mark';
+import { onAbort, onTrusted } from './trusted';
 import type { UiHost } from './ui-host';
 
 const DWELL_MS = 250;
@@ -60,20 +61,21 @@ export function watchPointer(doc: Document, deps: PointerDeps, signal: AbortSign
     }
   };
 
-  doc.addEventListener(
+  onTrusted(
+    doc,
     'mousemove',
     (event) => {
-      if (!event.isTrusted) return;
       last = event;
       frame ||= requestAnimationFrame(check);
     },
     { capture: true, passive: true, signal },
   );
 
-  doc.addEventListener(
+  onTrusted(
+    doc,
     'click',
     (event) => {
-      if (!event.isTrusted || event.target === host.element) return;
+      if (event.target === host.element) return;
       const mark = deps.markAt(event.clientX, event.clientY);
       if (mark) {
         pending = undefined;
@@ -87,7 +89,7 @@ export function watchPointer(doc: Document, deps: PointerDeps, signal: AbortSign
     { capture: true, signal },
   );
 
-  signal.addEventListener('abort', () => {
+  onAbort(signal, () => {
     cancelAnimationFrame(frame);
     clearTimeout(showTimer);
     clearTimeout(hideTimer);

@@ -26,6 +26,7 @@ import { PageScanner } from './page-scan';
 import { watchPointer } from './pointer';
 import { Reporter } from './report';
 import { skipper } from './skip';
+import { onTrusted } from './trusted';
 import { UiHost } from './ui-host';
 import { logFailure } from '../common/failures';
 
@@ -135,8 +136,14 @@ export function start(doc: Document): Instance {
   browser.runtime.onMessage.addListener(listener(handlers, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') }));
 
   // Leaving the page (or into the back/forward cache): the badge must not count it any more.
-  addEventListener('pagehide', () => void background('reportFrame', { ...report(), errors: 0, info: 0, articles: [] }).catch(() => undefined), { signal });
-  addEventListener('pageshow', (event) => event.persisted && reporter.flush(), { signal });
+  // Trusted only: a page dispatching its own pagehide must not zero the badge.
+  onTrusted(
+    window,
+    'pagehide',
+    () => void background('reportFrame', { ...report(), errors: 0, info: 0, articles: [] }).catch(() => undefined),
+    { signal },
+  );
+  onTrusted(window, 'pageshow', (event) => event.persisted && reporter.flush(), { signal });
 
   const root = doc.body ?? doc.documentElement;
   void ready

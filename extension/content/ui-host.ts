@@ -1,10 +1,13 @@
 /**
- * The one element we add to a page: an empty custom element on <html> holding a CLOSED
- * shadow root, so the page can neither style nor read what we draw (card, overlay boxes).
- * Styles come from a constructed stylesheet, which the page's CSP `style-src` does not govern.
+ * The one element we add to a page: a plain <div> on <html> holding a CLOSED shadow root,
+ * which holds the card's frame and the overlay boxes. A built-in element, because a page
+ * can define (squat) any custom element name before we start and make `attachShadow` throw
+ * on it; a `div` it cannot redefine. The content script's world has its own DOM prototypes
+ * (Chrome's isolated world, Firefox's Xrays), so a page patching `attachShadow` or
+ * `createElement` in its own world does not reach us either. `:host` rules are !important
+ * and the shadow tree's !important wins over the page's, so page CSS cannot restyle the
+ * host, and `attach` puts the host back on <html> whenever a page has moved it.
  */
-const TAG = 'syncfix-ui';
-
 export class UiHost {
   readonly element: HTMLElement;
   readonly root: ShadowRoot;
@@ -13,14 +16,15 @@ export class UiHost {
     private readonly doc: Document,
     css: string,
   ) {
-    this.element = doc.createElement(TAG);
+    this.element = doc.createElement('div');
     this.root = this.element.attachShadow({ mode: 'closed' });
     adoptCss(this.root, css);
   }
 
-  /** (Re)attaches the host: a page that rebuilds its DOM may have dropped it. */
+  /** (Re)attaches the host to <html>: a page may have dropped it or moved it somewhere hidden. */
   attach(): void {
-    if (!this.element.isConnected) this.doc.documentElement.append(this.element);
+    const html = this.doc.documentElement;
+    if (this.element.parentNode !== html) html.append(this.element);
   }
 
   owns(node: Node | null): boolean {

@@ -34,6 +34,8 @@ export function splitFrontmatter(source: string): SplitFile {
       const line = (err.linePos?.[0].line ?? 0) + 1;
       return { data: undefined, body, bodyLine, error: `line ${line}: ${err.message.split('\n')[0]}` };
     }
+    // The yaml library throws plain errors while resolving: an alias to no anchor, an alias bomb.
+    if (err instanceof Error) return { data: undefined, body, bodyLine, error: err.message.split('\n')[0]! };
     throw err;
   }
 }

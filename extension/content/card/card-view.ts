@@ -6,6 +6,7 @@ import type { CardArticle } from '../../../shared/kb/detect-kit';
 import { CAUTION } from '../../../shared/kb/detect-kit';
 import { PRODUCT_LABELS } from '../../../shared/kb/types';
 import type { MarkKind } from '../marks/mark';
+import { onTrusted } from '../trusted';
 
 export interface CardModel {
   card: CardArticle;
@@ -42,8 +43,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 /** Only trusted (user) clicks act: a page cannot click our buttons through script. */
 function onUserClick(button: HTMLElement, action: () => void): void {
-  button.addEventListener('click', (event) => {
-    if (!event.isTrusted) return;
+  onTrusted(button, 'click', (event) => {
     event.stopPropagation();
     action();
   });

@@ -6,6 +6,7 @@
 import type { Mark } from '../marks/mark';
 import { isAlive, markRects } from '../marks/mark';
 import type { MarkPainter } from '../marks/painter';
+import { onAbort, onTrusted } from '../trusted';
 import type { UiHost } from '../ui-host';
 import { buildCard } from './card-view';
 import type { CardModel } from './card-view';
@@ -45,9 +46,9 @@ export class CardController {
         this.place();
       });
     };
-    addEventListener('scroll', follow, { capture: true, passive: true, signal });
-    addEventListener('resize', follow, { passive: true, signal });
-    signal.addEventListener('abort', () => this.hide({ restoreFocus: false }));
+    onTrusted(window, 'scroll', follow, { capture: true, passive: true, signal });
+    onTrusted(window, 'resize', follow, { passive: true, signal });
+    onAbort(signal, () => this.hide({ restoreFocus: false }));
   }
 
   get current(): Mark | undefined {

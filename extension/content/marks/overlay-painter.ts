@@ -3,6 +3,7 @@
  * drawn in our closed shadow root over the text's client rects, `pointer-events: none`,
  * redrawn once per frame after scrolls, resizes and rescans. The page's nodes stay untouched.
  */
+import { onAbort, onTrusted } from '../trusted';
 import type { UiHost } from '../ui-host';
 import { coalesce } from './coalesce';
 import { markRects } from './mark';
@@ -31,9 +32,9 @@ export class OverlayPainter implements MarkPainter {
     host.root.append(this.layer);
     const redraw = () => this.schedule();
     // Capture: scrolls of inner panes (a log viewer's own scroller) move text too.
-    addEventListener('scroll', redraw, { capture: true, passive: true, signal });
-    addEventListener('resize', redraw, { passive: true, signal });
-    signal.addEventListener('abort', () => {
+    onTrusted(window, 'scroll', redraw, { capture: true, passive: true, signal });
+    onTrusted(window, 'resize', redraw, { passive: true, signal });
+    onAbort(signal, () => {
       cancelAnimationFrame(this.frame);
       this.batch.cancel();
     });
