@@ -34,6 +34,7 @@ interface DomNode {
   backendNodeId: number;
   children?: DomNode[];
   shadowRoots?: DomNode[];
+  shadowRootType?: 'user-agent' | 'open' | 'closed';
   contentDocument?: DomNode;
 }
 
@@ -41,8 +42,9 @@ async function session(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);
 }
 
+/** SyncFix's host: a plain element carrying a closed shadow root (the fixtures open none of their own). */
 function findHosts(node: DomNode, out: DomNode[] = []): DomNode[] {
-  if (node.nodeName === 'SYNCFIX-UI') out.push(node);
+  if (node.shadowRoots?.some((root) => root.shadowRootType === 'closed')) out.push(node);
   for (const child of node.children ?? []) findHosts(child, out);
   for (const root of node.shadowRoots ?? []) findHosts(root, out);
   if (node.contentDocument) findHosts(node.contentDocument, out);
@@ -94,20 +96,28 @@ export function firstMarkCenter(): { x: number; y: number } {
   return { x: b.left + 10, y: b.top + b.height / 2 };
 }
 
-export async function readCard(page: Page): Promise<CardSnapshot | undefined> {
+/**
+ * Runs `functionDeclaration` with `this` = each closed shadow root on the page (SyncFix's
+ * host is the only element with one) and returns the first string it gives back.
+ */
+export async function callInClosedRoots(
+  page: Page,
+  functionDeclaration: string,
+  args: unknown[] = [],
+): Promise<string | undefined> {
   const cdp = await session(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     for (const host of findHosts(root)) {
-      const shadow = host.shadowRoots?.[0];
-      if (!shadow) continue;
+      const shadow = host.shadowRoots!.find((r) => r.shadowRootType === 'closed')!;
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
-        functionDeclaration: READ,
+        functionDeclaration,
+        arguments: args.map((value) => ({ value })),
         returnByValue: true,
       });
-      if (typeof result.value === 'string') return JSON.parse(result.value) as CardSnapshot;
+      if (typeof result.value === 'string') return result.value;
     }
     return undefined;
   } finally {
@@ -115,27 +125,15 @@ export async function readCard(page: Page): Promise<CardSnapshot | undefined> {
   }
 }
 
+export async function readCard(page: Page): Promise<CardSnapshot | undefined> {
+  const json = await callInClosedRoots(page, READ);
+  return json === undefined ? undefined : (JSON.parse(json) as CardSnapshot);
+}
+
 /** Center of a card button, in page viewport coordinates (for a real, trusted click). */
 export async function cardButtonCenter(page: Page, label: string): Promise<{ x: number; y: number } | undefined> {
-  const cdp = await session(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    for (const host of findHosts(root)) {
-      const shadow = host.shadowRoots?.[0];
-      if (!shadow) continue;
-      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-      const { result } = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: BUTTON_CENTER,
-        arguments: [{ value: label }],
-        returnByValue: true,
-      });
-      if (typeof result.value === 'string') return JSON.parse(result.value) as { x: number; y: number };
-    }
-    return undefined;
-  } finally {
-    await cdp.detach();
-  }
+  const json = await callInClosedRoots(page, BUTTON_CENTER, [label]);
+  return json === undefined ? undefined : (JSON.parse(json) as { x: number; y: number });
 }
 
 interface BidiSession {
@@ -149,14 +147,24 @@ async function bidiShadowRoot(
 ): Promise<{ session: BidiSession; context: string; root: string } | undefined> {
   const session = (page.browser() as unknown as { connection: BidiSession }).connection;
   const context = (page.mainFrame() as unknown as { browsingContext: { id: string } }).browsingContext.id;
-  const { result } = (await session.send('script.evaluate', {
-    expression: 'document.querySelector("syncfix-ui")',
+  // The host is a plain child of <html>; page script cannot see a closed root, BiDi can.
+  const count = await session.send('script.evaluate', {
+    expression: 'document.documentElement.children.length',
     target: { context },
     awaitPromise: false,
-    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
-  })) as { result: { result: BidiValue & { value?: { shadowRoot?: BidiValue } } } };
-  const root = result.result.value?.shadowRoot?.sharedId;
-  return root ? { session, context, root } : undefined;
+  });
+  const children = Number((count.result as { result: BidiValue }).result.value ?? 0);
+  for (let i = 0; i < children; i++) {
+    const { result } = (await session.send('script.evaluate', {
+      expression: `document.documentElement.children[${i}]`,
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    })) as { result: { result: BidiValue & { value?: { shadowRoot?: BidiValue & { value?: { mode?: string } } } } } };
+    const shadow = result.result.value?.shadowRoot;
+    if (shadow?.sharedId && shadow.value?.mode === 'closed') return { session, context, root: shadow.sharedId };
+  }
+  return undefined;
 }
 
 async function bidiCall(

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readCard } from './card-probe';
+import { callInClosedRoots, readCard } from './card-probe';
 import type { Ext } from './chrome-api';
 import { SCREENSHOT_DIR, startHarness } from './harness';
 import type { Harness } from './harness';
@@ -26,28 +26,16 @@ afterAll(async () => {
 async function boxes(
   page: Page,
 ): Promise<{ kind: string; left: number; top: number; width: number; height: number }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: { children?: unknown[] };
-    };
-    const host = JSON.stringify(root).match(/"nodeName":"SYNCFIX-UI"[^]*?"shadowRoots":\[\{[^]*?"backendNodeId":(\d+)/);
-    if (!host) return [];
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: Number(host[1]) });
-    const { result } = await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId!,
-      functionDeclaration: `function () {
-        return JSON.stringify([...this.querySelectorAll('.box')].map((b) => {
-          const r = b.getBoundingClientRect();
-          return { kind: b.classList.contains('info') ? 'info' : 'error', left: r.left, top: r.top, width: r.width, height: r.height };
-        }));
-      }`,
-      returnByValue: true,
-    });
-    return JSON.parse(result.value as string) as never;
-  } finally {
-    await cdp.detach();
-  }
+  const json = await callInClosedRoots(
+    page,
+    `function () {
+      return JSON.stringify([...this.querySelectorAll('.box')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { kind: b.classList.contains('info') ? 'info' : 'error', left: r.left, top: r.top, width: r.width, height: r.height };
+      }));
+    }`,
+  );
+  return json === undefined ? [] : (JSON.parse(json) as never);
 }
 
 test('with boxes chosen, each known error gets a box over its text and no highlight is registered', async () => {
