@@ -9,6 +9,8 @@ import type { Product } from '../shared/kb/types';
 import { UsageError, parseArgs } from './args';
 import { runCheck } from './check';
 import { InputError, readStdin, readTextFile } from './input';
+import type { SearchHit, SearchResponse } from '../shared/search/search';
+import { POSSIBLE_MATCHES } from '../shared/search/verdict';
 
 export interface Io {
   out: (text: string) => void;
@@ -52,7 +54,8 @@ async function searchCommand(argv: string[], io: Io): Promise<number> {
   if (flags.has('json')) {
     json(io, {
       confident: response.confident,
-      results: response.results.map(({ id, title, product: p, score, snippet }) => ({
+      reason: response.reason,
+      results: shownResults(response).map(({ id, title, product: p, score, snippet }) => ({
         id,
         title,
         product: p,
@@ -62,16 +65,21 @@ async function searchCommand(argv: string[], io: Io): Promise<number> {
     });
     return 0;
   }
-  if (!response.results.length || !response.confident) {
-    io.out(`No confident match for "${response.query.slice(0, 80)}".`);
+  if (!response.confident) {
+    io.out(`Not sure about "${response.query.slice(0, 80)}": ${response.reason}`);
     if (!response.results.length) return 0;
-    io.out('Closest articles (may not be relevant):');
+    io.out('Possible matches:');
   }
-  response.results.forEach((r, i) => {
+  shownResults(response).forEach((r, i) => {
     io.out(`${i + 1}. ${r.title}  [${PRODUCT_LABELS[r.product]} · ${r.id}]`);
     if (r.snippet) io.out(`   ${r.snippet}`);
   });
   return 0;
+}
+
+/** All results when the search is sure; the best three, as possible matches, when it is not. */
+function shownResults(response: SearchResponse): SearchHit[] {
+  return response.confident ? response.results : response.results.slice(0, POSSIBLE_MATCHES);
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -21,8 +21,10 @@ export function articleFromEntry(text: string, known: (id: string) => boolean): 
   return known(id) ? id : undefined;
 }
 
-export function describeSuggestion(title: string, product: string, markup: boolean): string {
-  return markup ? `${escapeXml(title)} <dim>· ${escapeXml(product)}</dim>` : `${title} · ${product}`;
+/** One suggestion's line; `possible` when the search is not sure it is the answer. */
+export function describeSuggestion(title: string, product: string, markup: boolean, possible = false): string {
+  const lead = possible ? 'Possible match: ' : '';
+  return markup ? `${lead}${escapeXml(title)} <dim>· ${escapeXml(product)}</dim>` : `${lead}${title} · ${product}`;
 }
 
 export function defaultSuggestion(markup: boolean): string {

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { Omnibox } from 'webextension-polyfill';
 import kb from 'virtual:kb';
 import { KnowledgeSearch } from '../../shared/search/search';
+import { POSSIBLE_MATCHES } from '../../shared/search/verdict';
 import { PRODUCT_LABELS } from '../../shared/kb/types';
 import { guideUrl } from '../common/guide-url';
 import { openGuide } from './open-guide';
@@ -22,9 +23,12 @@ export function setUpOmnibox(): void {
 export function suggestionsFor(text: string): Omnibox.SuggestResult[] {
   if (!text.trim()) return [];
   engine ??= new KnowledgeSearch(kb);
-  return engine.search(text, { limit: SUGGESTIONS }).results.map((hit) => ({
+  const response = engine.search(text, { limit: SUGGESTIONS });
+  // Not sure: the best three, each marked as a possible match, as in the guide and the popup.
+  const hits = response.confident ? response.results : response.results.slice(0, POSSIBLE_MATCHES);
+  return hits.map((hit) => ({
     content: suggestionContent(hit.id),
-    description: describeSuggestion(hit.title, PRODUCT_LABELS[hit.product], markup()),
+    description: describeSuggestion(hit.title, PRODUCT_LABELS[hit.product], markup(), !response.confident),
   }));
 }
 

@@ -192,7 +192,7 @@ function withoutGenericBesideExact(text: string, found: Finding[]): Finding[] {
   return found.filter((f) => f.confidence !== GENERIC_CONFIDENCE || !explained.has(lineOf(f)));
 }
 
-const GENERIC_CONFIDENCE = 0.6;
+export const GENERIC_CONFIDENCE = 0.6;
 
 function confidenceOf(sig: DetectableSignature): number {
   if (sig.specificity === 'generic') return GENERIC_CONFIDENCE;

@@ -194,6 +194,8 @@ export interface SearchDoc {
   symptom: string;
   summary: string;
   keywords: string;
+  /** Keys of the codes the article claims (`shared/search/codes.ts`): `http:449`, `eas:FolderSync:9`. */
+  codes: string[];
 }
 
 /**

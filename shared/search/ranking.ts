@@ -54,6 +54,3 @@ export const WORD_QUALITY = Object.freeze({
   /** A word found only in a body or a fix step counts this much of one in a short field. */
   bodyOnly: 0.75,
 });
-
-/** Share of the query an article must answer for the verdict "confident". */
-export const CONFIDENT_COVERAGE = 0.7;

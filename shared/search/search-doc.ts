@@ -1,5 +1,6 @@
 import { PLACEHOLDER_PATTERN } from '../detect/placeholders';
 import type { Article, SearchDoc, Signature } from '../kb/types';
+import { codeKey } from './codes';
 
 /** The short, searchable record of an article (see FUSE_KEYS for why bodies stay out). */
 export function toSearchDoc(article: Article, signatures: readonly Signature[]): SearchDoc {
@@ -20,6 +21,7 @@ export function toSearchDoc(article: Article, signatures: readonly Signature[]):
     symptom: article.symptom ?? '',
     summary: article.summary,
     keywords: [...new Set(keywords)].join(' · '),
+    codes: [...new Set(article.codes.map(codeKey))],
   };
 }
 

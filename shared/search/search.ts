@@ -5,6 +5,7 @@
  * verdict `confident` says whether the top result is a real answer.
  */
 import { Detector } from '../detect/detector';
+import { GENERIC_CONFIDENCE } from '../detect/detector';
 import type { Finding } from '../detect/detector';
 import { foldString } from '../detect/fold';
 import type { Article, KnowledgeBundle, Product, SearchDoc } from '../kb/types';
@@ -14,9 +15,12 @@ import { MAX_TOKENS, MAX_TOKEN_LENGTH, STOPWORDS } from './config';
 import { fuzzyScores } from './fuzzy';
 import { highlightRanges, makeSnippet } from './highlight';
 import type { Range } from './highlight';
-import { CONFIDENT_COVERAGE, score, upperBound } from './ranking';
+import { CodeLookup, codeLabel } from './codes';
+import { score, upperBound } from './ranking';
 import { cleanQuery, words } from './text';
 import { TokenIndex, buildTokenIndex } from './token-index';
+import { verdict } from './verdict';
+import type { VerdictInputs } from './verdict';
 
 export type { Range } from './highlight';
 
@@ -35,13 +39,18 @@ export interface SearchHit {
   snippet: string;
   titleRanges: Range[];
   snippetRanges: Range[];
-  /** `signature`: the query contains a known error string of this article. */
-  via: 'signature' | 'fuzzy';
+  /** `signature`: the query contains a known error string of this article; `code`: a code it claims. */
+  via: 'signature' | 'code' | 'fuzzy';
 }
 
 export interface SearchResponse {
   query: string;
+  /** The first result is an answer (verdict.ts). */
   confident: boolean;
+  /** Why it is, or why it may not be: one sentence for the user. */
+  reason: string;
+  /** What the verdict was made of. */
+  inputs: VerdictInputs;
   results: SearchHit[];
   /** Known error strings found in the query itself. */
   findings: Finding[];
@@ -63,8 +72,17 @@ export const FUZZY_BUDGET = 16;
 interface Ranked {
   doc: number;
   score: number;
-  coverage: number;
+  /** Per query token, how well this article answers it (0..1). */
+  quality: readonly number[];
 }
+
+interface RankedPage {
+  ranked: Ranked[];
+  /** Per query token, how rare it is in the guide (0 when no article holds it). */
+  rarity: number[];
+}
+
+const NO_INPUTS: VerdictInputs = { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0 };
 
 export class KnowledgeSearch {
   private readonly docs: readonly SearchDoc[];
@@ -73,11 +91,13 @@ export class KnowledgeSearch {
   private readonly tokens: TokenIndex;
   /** Folded alias → articles: a query that is exactly an alias ("EAS", "F5") names its article. */
   private readonly aliasDocs = new Map<string, number[]>();
+  private readonly codes: CodeLookup;
 
   constructor(bundle: SearchableBundle, detector?: Detector) {
     this.docs = bundle.search.docs;
     this.detector = detector ?? new Detector(bundle.signatures, bundle.detection);
     this.tokens = new TokenIndex(bundle.search.tokens ?? buildTokenIndex(this.docs, bundle.articles ?? []));
+    this.codes = new CodeLookup(this.docs.map((d) => d.codes ?? []));
     this.docs.forEach((d, i) => {
       this.docIndex.set(d.id, i);
       for (const alias of new Set(d.aliases.map(foldString))) {
@@ -88,7 +108,7 @@ export class KnowledgeSearch {
 
   search(rawQuery: string, options: SearchOptions = {}): SearchResponse {
     const query = cleanQuery(rawQuery);
-    if (!query) return { query, confident: false, results: [], findings: [] };
+    if (!query) return { query, ...verdict(NO_INPUTS, false), inputs: NO_INPUTS, results: [], findings: [] };
     const limit = Math.max(1, Math.min(options.limit ?? 10, 100));
     const products = options.product === undefined ? undefined : new Set([options.product].flat());
     const allowed = (doc: number) => !products || products.has(this.docs[doc]!.product);
@@ -106,10 +126,25 @@ export class KnowledgeSearch {
       const confidence = findings.find((f) => f.article === this.docs[doc]!.id)!.confidence;
       return this.hit(doc, confidence, 'signature', tokens);
     });
-    const ranked = this.rank(query, tokens, limit - results.length, (doc) => allowed(doc) && !detected.includes(doc));
+    // Then the articles claiming a code the query names.
+    const coded = this.codes.find(query).filter((c) => allowed(c.doc) && !detected.includes(c.doc));
+    for (const c of coded.slice(0, limit - results.length)) results.push(this.hit(c.doc, 0.9, 'code', tokens));
+    const taken = new Set([...detected, ...coded.map((c) => c.doc)]);
+    const { ranked, rarity } = this.rank(
+      query,
+      tokens,
+      limit - results.length,
+      (doc) => allowed(doc) && !taken.has(doc),
+    );
     for (const r of ranked) results.push(this.hit(r.doc, round(r.score), 'fuzzy', tokens));
-    const confident = detected.length > 0 || (ranked[0]?.coverage ?? 0) >= CONFIDENT_COVERAGE;
-    return { query, confident, results, findings };
+
+    const first = findings.find((f) => f.article === results[0]?.id);
+    const inputs: VerdictInputs = {
+      detection: first ? (first.confidence === GENERIC_CONFIDENCE ? 'generic' : 'exact') : 'none',
+      ...(results[0]?.via === 'code' && coded[0]!.decisive && { code: codeLabel(coded[0]!.key) }),
+      ...wordEvidence(ranked, rarity),
+    };
+    return { query, ...verdict(inputs, results.length > 0), inputs, results, findings };
   }
 
   /**
@@ -117,8 +152,8 @@ export class KnowledgeSearch {
    * upper bound, fuse.js scoring a batch at a time, until the page is full of scores no
    * remaining bound can beat (or the fuzzy budget is spent).
    */
-  private rank(query: string, tokens: string[], need: number, eligible: (doc: number) => boolean): Ranked[] {
-    if (need <= 0 || !tokens.length) return [];
+  private rank(query: string, tokens: string[], need: number, eligible: (doc: number) => boolean): RankedPage {
+    if (need <= 0 || !tokens.length) return { ranked: [], rarity: tokens.map(() => 0) };
     const candidates = gatherCandidates({
       index: this.tokens,
       docs: this.docs,
@@ -140,7 +175,10 @@ export class KnowledgeSearch {
     }
     // Past the budget, the rest keep their score without fuse.js's part.
     for (const c of candidates.slice(next)) scored.push(ranked(c, 0));
-    return scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, need);
+    return {
+      ranked: scored.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, need),
+      rarity: rarityOf(tokens.length, candidates, this.docs.length),
+    };
   }
 
   private hit(doc: number, relevance: number, via: SearchHit['via'], tokens: readonly string[]): SearchHit {
@@ -161,7 +199,30 @@ export class KnowledgeSearch {
 }
 
 function ranked(c: Candidate, fuzzy: number): Ranked {
-  return { doc: c.doc, score: score({ ...c.parts, fuzzy }), coverage: c.parts.coverage };
+  return { doc: c.doc, score: score({ ...c.parts, fuzzy }), quality: c.quality };
+}
+
+/** Per token, ln(1 + articles / articles holding it): 0 for a word no article holds. */
+function rarityOf(width: number, candidates: readonly Candidate[], articles: number): number[] {
+  const holding = new Array<number>(width).fill(0);
+  for (const c of candidates) c.quality.forEach((q, t) => (holding[t]! += q > 0 ? 1 : 0));
+  return holding.map((n) => (n ? Math.log(1 + articles / n) : 0));
+}
+
+/** The verdict's word-based inputs for the first fuzzy result (none: nothing answered). */
+function wordEvidence(
+  ranked: readonly Ranked[],
+  rarity: readonly number[],
+): Pick<VerdictInputs, 'answeredWeight' | 'unknownShare' | 'margin'> {
+  const [top, second] = ranked;
+  const known = rarity.reduce((sum, r) => sum + r, 0);
+  if (!top || known === 0) return { answeredWeight: 0, unknownShare: 1, margin: 0 };
+  const answered = rarity.reduce((sum, r, t) => sum + r * top.quality[t]!, 0);
+  return {
+    answeredWeight: answered / known,
+    unknownShare: rarity.filter((r) => r === 0).length / rarity.length,
+    margin: top.score > 0 ? (top.score - (second?.score ?? 0)) / top.score : 0,
+  };
 }
 
 /** The `k`th highest score of the list. */

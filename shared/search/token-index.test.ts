@@ -42,6 +42,7 @@ describe('token index', () => {
       symptom: '',
       summary: '',
       keywords: '',
+      codes: [],
     });
     const docs = Array.from({ length: 40_000 }, (_, n) => doc(n));
     const big = new TokenIndex(buildTokenIndex(docs, [] as Article[]));

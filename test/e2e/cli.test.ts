@@ -29,7 +29,7 @@ describe('syncfix search', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { confident: boolean; results: Record<string, unknown>[] };
     expect(json.confident).toBe(true);
-    expect(Object.keys(json)).toEqual(['confident', 'results']);
+    expect(Object.keys(json)).toEqual(['confident', 'reason', 'results']);
     expect(Object.keys(json.results[0]!)).toEqual(['id', 'title', 'product', 'score', 'snippet']);
     expect(json.results[0]!.product).toBe('bes');
     const scores = json.results.map((x) => x.score as number);
@@ -48,8 +48,24 @@ describe('syncfix search', () => {
   it('says plainly when nothing answers the question', () => {
     const r = syncfix(['search', 'printer out of toner']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^No confident match for "printer out of toner"/);
-    expect(JSON.parse(syncfix(['search', 'printer out of toner', '--json']).out).confident).toBe(false);
+    expect(r.out).toMatch(/^Not sure about "printer out of toner": \S/);
+    const json = JSON.parse(syncfix(['search', 'printer out of toner', '--json']).out) as {
+      confident: boolean;
+      reason: string;
+      results: unknown[];
+    };
+    expect(json.confident).toBe(false);
+    expect(json.reason.length).toBeGreaterThan(10);
+    expect(json.results.length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers a bare code with the article that claims it, confidently', () => {
+    const json = JSON.parse(syncfix(['search', '449', '--json']).out) as {
+      confident: boolean;
+      results: { id: string }[];
+    };
+    expect(json.confident).toBe(true);
+    expect(json.results[0]!.id).toBe('eas-http-449-provisioning-required');
   });
 
   it('rejects bad options with a message naming the value', () => {

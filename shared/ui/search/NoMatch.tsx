@@ -5,19 +5,21 @@ export interface NoMatchProps {
   query: string;
   products: Product[];
   onAllProducts(): void;
-  /** Results there are, though none is a confident answer. */
-  loose: number;
-  onShowLoose?(): void;
+  /** The verdict's reason for not being sure (shared/search/verdict.ts). */
+  reason: string;
+  /** Possible matches shown below. */
+  possible: number;
 }
 
-/** What to try next when nothing answers the query with confidence. */
-export function NoMatch({ query, products, onAllProducts, loose, onShowLoose }: NoMatchProps) {
+/** Said above the possible matches when none is a confident answer: why, and what to try. */
+export function NoMatch({ query, products, onAllProducts, reason, possible }: NoMatchProps) {
   return (
     <div class="sf-no-match">
       <p class="sf-no-match-title">
-        No confident match for “<span class="sf-query">{clip(query, 80)}</span>”
-        {products.length > 0 && ` in ${products.map(productLabel).join(', ')}`}.
+        {possible > 0 ? 'Possible matches' : 'No match'} for “<span class="sf-query">{clip(query, 80)}</span>”
+        {products.length > 0 && ` in ${products.map(productLabel).join(', ')}`}
       </p>
+      <p class="sf-no-match-reason">Not sure: {reason}</p>
       <p>
         Try the exact words on the device screen or in the log, fewer words, or{' '}
         {products.length > 0 ? (
@@ -29,11 +31,6 @@ export function NoMatch({ query, products, onAllProducts, loose, onShowLoose }: 
         )}
         .
       </p>
-      {loose > 0 && onShowLoose && (
-        <button type="button" class="sf-button" onClick={onShowLoose}>
-          Show {loose} loosely related {loose === 1 ? 'article' : 'articles'}
-        </button>
-      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Product } from '../../kb/types';
 import type { KnowledgeSearch, SearchHit, SearchResponse } from '../../search/search';
+import { POSSIBLE_MATCHES } from '../../search/verdict';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { StorageContext, useStored } from '../storage/use-stored';
 import { NoMatch } from './NoMatch';
@@ -38,7 +39,14 @@ export function SearchPanel(props: SearchPanelProps) {
   );
 }
 
-const EMPTY: SearchResponse = { query: '', confident: false, results: [], findings: [] };
+const EMPTY: SearchResponse = {
+  query: '',
+  confident: false,
+  reason: '',
+  inputs: { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0 },
+  results: [],
+  findings: [],
+};
 
 function SearchBox(props: SearchPanelProps) {
   const { search, onOpen, autoFocus, leading, limit = 20 } = props;
@@ -51,7 +59,6 @@ function SearchBox(props: SearchPanelProps) {
 
   const [recent, setRecent] = useStored(RECENT_KEY, isRecentList, [], RECENT_LABEL);
   const [active, setActive] = useState(0);
-  const [showLoose, setShowLoose] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const ids = useId();
@@ -63,12 +70,12 @@ function SearchBox(props: SearchPanelProps) {
       search && query.trim() ? search.search(query, { product: products.length ? products : undefined, limit }) : EMPTY,
     [search, query, products, limit],
   );
-  const loose = query.trim() !== '' && !response.confident;
-  const shown: SearchHit[] = loose && !showLoose ? [] : response.results;
+  const unsure = query.trim() !== '' && !response.confident;
+  // Not sure: still the best three, marked as possible matches, with the reason beside them.
+  const shown: SearchHit[] = unsure ? response.results.slice(0, POSSIBLE_MATCHES) : response.results;
 
   useEffect(() => {
     setActive(0);
-    setShowLoose(false);
   }, [query, products]);
   useEffect(() => {
     if (autoFocus) input.current?.focus({ preventScroll: true });
@@ -137,13 +144,13 @@ function SearchBox(props: SearchPanelProps) {
         </div>
       )}
       {query.trim() && !search && <p class="sf-note">Loading the knowledge base…</p>}
-      {search && loose && (
+      {search && unsure && (
         <NoMatch
           query={query}
           products={products}
           onAllProducts={() => setProducts([])}
-          loose={response.results.length}
-          onShowLoose={showLoose ? undefined : () => setShowLoose(true)}
+          reason={response.reason}
+          possible={shown.length}
         />
       )}
       <ResultList
@@ -166,6 +173,7 @@ function statusText(
   shown: number,
 ): string {
   if (!query.trim() || !search) return '';
-  if (!response.confident) return 'No confident match.';
+  if (!response.confident)
+    return `Not sure. ${response.reason} ${shown} possible ${shown === 1 ? 'match' : 'matches'}.`;
   return `${shown} ${shown === 1 ? 'result' : 'results'}.`;
 }

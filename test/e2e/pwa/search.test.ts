@@ -92,15 +92,20 @@ describe('search', () => {
     await s.page.getByRole('link', { name: /Explain a log/i }).waitFor();
   });
 
-  it('says so when nothing matches confidently, instead of listing noise', async () => {
+  it('says why it is not sure and still shows at most the best three, as possible matches', async () => {
     await box().fill('printer toner jam');
-    await s.page.getByText('No confident match for').waitFor();
-    expect(await results().count()).toBe(0);
-    const loose = s.page.getByRole('button', { name: /loosely related/ });
-    if (await loose.count()) {
-      await loose.click();
-      expect(await results().count()).toBeGreaterThan(0);
-    }
+    await s.page.getByText(/^Not sure: /).waitFor();
+    expect(await results().count()).toBeLessThanOrEqual(3);
+    await box().fill('calendar events missing');
+    await s.page.getByText(/^Possible matches for/).waitFor();
+    await s.page.getByText(/^Not sure: /).waitFor();
+    expect(await results().count()).toBe(3);
+  });
+
+  it('takes a bare code straight to the article that claims it', async () => {
+    await box().fill('449');
+    await expect.poll(() => results().first().textContent()).toMatch(/449/);
+    expect(await s.page.getByText(/^Not sure: /).count()).toBe(0);
   });
 
   it('takes a pasted error message straight to its article', async () => {
@@ -122,7 +127,7 @@ describe('search', () => {
     await box().fill('');
     expect(await seriousViolations(s.page)).toEqual([]);
     await box().fill('printer toner jam');
-    await s.page.getByText('No confident match for').waitFor();
+    await s.page.getByText(/^Not sure: /).waitFor();
     expect(await seriousViolations(s.page)).toEqual([]);
     await s.page.emulateMedia({ colorScheme: 'light' });
     expect(s.errors).toEqual([]);
