@@ -16,6 +16,8 @@ const VIEWS: { name: string; hash: string; prepare?: string; scroll?: string }[]
   { name: 'search', hash: '#/?q=activation%20email%20not%20arriving' },
   { name: 'search-filtered', hash: '#/?q=timeout&p=seg,activesync' },
   { name: 'no-match', hash: '#/?q=printer%20toner%20jam' },
+  { name: 'possible-matches', hash: '#/?q=calendar%20events%20missing' },
+  { name: 'code', hash: '#/?q=449' },
   { name: 'article', hash: '#/a/bes-server-not-responding-email-in-mailbox' },
   { name: 'article-causes', hash: '#/a/eas-path-timeout-shorter-than-heartbeat', scroll: '#sf-causes' },
   { name: 'procedure', hash: '#/a/f5-irule-connection-close' },
