@@ -29,6 +29,9 @@ const { ICON_SIZES, renderIcon } = await load('manifest/icons.ts');
 const { storeZipName, zipFolder } = await load('package-files.ts');
 
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+// A store package is a production build whoever calls it: under NODE_ENV=test (a test running
+// `npm run package`) the JSX transform would write this checkout's absolute paths into it.
+process.env.NODE_ENV = 'production';
 const started = performance.now();
 
 for (const dir of [stage, stageTest]) rmSync(dir, { recursive: true, force: true });

@@ -91,6 +91,10 @@ describe.each(['chrome', 'firefox'] as const)('the %s package', (browser) => {
       );
     }
   });
+
+  test('carries no path of the machine it was built on (a production build, even when a test packages it)', () => {
+    for (const name of files(dir)) expect(readFileSync(join(dir, name), 'latin1').includes(ROOT), name).toBe(false);
+  });
 });
 
 test('the test builds are the shipped ones plus listeners for tests: same manifest, no extra permission', () => {
