@@ -32,6 +32,16 @@ export function PwaStatus() {
     });
   }, []);
 
+  useEffect(() => {
+    if (offline !== 'just-ready') return;
+    // The notice has said its piece once the user does anything else: it must not sit over
+    // the content (on a phone it covers the bottom of the page).
+    const leave = () => setOffline('ready');
+    const events = ['pointerdown', 'keydown', 'scroll', 'hashchange'] as const;
+    for (const type of events) window.addEventListener(type, leave, { once: true, passive: true });
+    return () => events.forEach((type) => window.removeEventListener(type, leave));
+  }, [offline]);
+
   return (
     <>
       {offline !== 'unknown' && (

@@ -82,7 +82,7 @@ interface RankedPage {
   rarity: number[];
 }
 
-const NO_INPUTS: VerdictInputs = { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0 };
+const NO_INPUTS: VerdictInputs = { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0, knownWords: 0 };
 
 export class KnowledgeSearch {
   private readonly docs: readonly SearchDoc[];
@@ -213,15 +213,17 @@ function rarityOf(width: number, candidates: readonly Candidate[], articles: num
 function wordEvidence(
   ranked: readonly Ranked[],
   rarity: readonly number[],
-): Pick<VerdictInputs, 'answeredWeight' | 'unknownShare' | 'margin'> {
+): Pick<VerdictInputs, 'answeredWeight' | 'unknownShare' | 'margin' | 'knownWords'> {
   const [top, second] = ranked;
   const known = rarity.reduce((sum, r) => sum + r, 0);
-  if (!top || known === 0) return { answeredWeight: 0, unknownShare: 1, margin: 0 };
+  const knownWords = rarity.filter((r) => r > 0).length;
+  if (!top || known === 0) return { answeredWeight: 0, unknownShare: 1, margin: 0, knownWords };
   const answered = rarity.reduce((sum, r, t) => sum + r * top.quality[t]!, 0);
   return {
     answeredWeight: answered / known,
     unknownShare: rarity.filter((r) => r === 0).length / rarity.length,
     margin: top.score > 0 ? (top.score - (second?.score ?? 0)) / top.score : 0,
+    knownWords,
   };
 }
 

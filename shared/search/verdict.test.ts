@@ -7,6 +7,7 @@ const words = (over: Partial<VerdictInputs> = {}): VerdictInputs => ({
   answeredWeight: 1,
   unknownShare: 0,
   margin: 0.5,
+  knownWords: 4,
   ...over,
 });
 
@@ -37,6 +38,11 @@ describe('verdict', () => {
       reason: REASONS.partial,
     });
     expect(verdict(words({ margin: t.margin - 0.01 }))).toEqual({ confident: false, reason: REASONS.close });
+  });
+
+  it('takes a short topic answered in full as answered, however many articles tie', () => {
+    expect(verdict(words({ margin: 0, knownWords: 1 })).confident).toBe(true);
+    expect(verdict(words({ margin: 0, knownWords: 2, answeredWeight: 0.9 })).confident).toBe(false);
   });
 
   it('says nothing matches when there is no result at all', () => {

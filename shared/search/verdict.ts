@@ -25,6 +25,8 @@ export interface VerdictInputs {
   unknownShare: number;
   /** (first score − second score) / first score: how far ahead the first result is. 0..1. */
   margin: number;
+  /** Query words some article holds. */
+  knownWords: number;
 }
 
 export interface Verdict {
@@ -39,9 +41,17 @@ export const VERDICT_THRESHOLDS = Object.freeze({
   answeredWeight: 0.85,
   /** …with no more than this share of words the guide has never seen… */
   unknownShare: 0.3,
-  /** …and lead the second result by at least this much. */
+  /** …and lead the second result by at least this much… */
   margin: 0.08,
+  /**
+   * …unless the query is a topic this short ("BES", "activesync partnership") and the first
+   * result answers all of it: then the articles tying with it are all answers too.
+   */
+  topicWords: 2,
 });
+
+/** Every weighted word answered, give or take rounding. */
+const FULL_ANSWER = 0.999;
 
 export const REASONS = Object.freeze({
   exact: 'It matches a known error message word for word.',
@@ -60,6 +70,7 @@ export function verdict(inputs: VerdictInputs, hasResults = true): Verdict {
   if (inputs.code) return { confident: true, reason: REASONS.code(inputs.code) };
   if (inputs.unknownShare > t.unknownShare) return { confident: false, reason: REASONS.unknown };
   if (inputs.answeredWeight < t.answeredWeight) return { confident: false, reason: REASONS.partial };
-  if (inputs.margin < t.margin) return { confident: false, reason: REASONS.close };
+  const topic = inputs.knownWords <= t.topicWords && inputs.answeredWeight >= FULL_ANSWER;
+  if (inputs.margin < t.margin && !topic) return { confident: false, reason: REASONS.close };
   return { confident: true, reason: REASONS.words };
 }

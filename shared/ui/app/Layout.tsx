@@ -118,6 +118,8 @@ function problemText(p: StorageProblem): string {
   switch (p.kind) {
     case 'reset':
       return `Your ${p.label} on this device could not be read, so they were reset.`;
+    case 'unreadable':
+      return `This browser refused to read your ${p.label} just now. Nothing was deleted; until it allows it, SyncFix starts without them.`;
     case 'not-saved':
       return `Your ${p.label} could not be saved on this device (storage is full or turned off).`;
     case 'not-kept':

@@ -53,11 +53,9 @@ export function ExplainView({ knowledge }: { knowledge: Knowledge }) {
   };
 
   useEffect(() => {
+    // Restored text takes the same road as pasted text: a large one stays out of the box.
     const initial = loadPastedText();
-    if (initial && area.current) {
-      area.current.value = initial;
-      void explain(initial);
-    }
+    if (initial) setText(initial);
     return () => running.current?.abort();
     // The knowledge is fixed for the life of the view.
   }, []);

@@ -43,7 +43,7 @@ const EMPTY: SearchResponse = {
   query: '',
   confident: false,
   reason: '',
-  inputs: { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0 },
+  inputs: { detection: 'none', answeredWeight: 0, unknownShare: 1, margin: 0, knownWords: 0 },
   results: [],
   findings: [],
 };

@@ -12,8 +12,11 @@ export interface DeviceStorage {
 }
 
 export interface StorageProblem {
-  /** reset: unreadable and cleared; not-saved: a write failed; not-kept: nothing survives this tab. */
-  kind: 'reset' | 'not-saved' | 'not-kept';
+  /**
+   * reset: unusable and cleared; unreadable: the device refused the read, nothing changed;
+   * not-saved: a write failed; not-kept: nothing survives this tab.
+   */
+  kind: 'reset' | 'unreadable' | 'not-saved' | 'not-kept';
   /** What the user calls this data: "saved articles", "checklist ticks". */
   label: string;
 }
@@ -31,7 +34,8 @@ export function useStored<T>(
   const read = () => {
     const result = readStored(store, key, isValid, fallback);
     // Reads happen while rendering; the notice belongs to the next tick.
-    if (result.reset) queueMicrotask(() => report({ kind: 'reset', label }));
+    const { problem } = result;
+    if (problem) queueMicrotask(() => report({ kind: problem, label }));
     return { key, value: result.value };
   };
   const [state, setState] = useState(read);

@@ -127,6 +127,22 @@ describe('explain this log', () => {
     await s.page.getByText('Explaining 5.0 MB of pasted text').waitFor();
   });
 
+  it('restores a large text kept in this tab the way it takes a large paste: explained, not laid out in the box', async () => {
+    await s.page.goto(`${s.server.url}#/explain`);
+    await waitForGuide(s.page);
+    const line = 'User sees: IT Policy Rejected. Please wipe handheld and try again.\n';
+    await s.page.evaluate(
+      (text) => sessionStorage.setItem('syncfix:explain-text', text),
+      'filler line of an ordinary log\n'.repeat(12_000) + line,
+    );
+    await s.page.reload();
+    await waitForGuide(s.page);
+    await s.page.getByText(/^Explaining .* of pasted text/).waitFor();
+    await s.page.locator('.sf-log mark').first().waitFor();
+    expect(await input().inputValue()).toBe('');
+    expect(s.errors).toEqual([]);
+  });
+
   it('opens text shared from another app (Web Share Target) and drops it from the address', async () => {
     const text = 'User sees: IT Policy Rejected. Please wipe handheld and try again.';
     await s.page.goto(

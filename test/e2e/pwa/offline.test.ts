@@ -93,6 +93,10 @@ describe('offline', () => {
     const base = new URL(s.server.url).pathname;
     expect(precacheUrls().filter((url) => !cached.has(base + url))).toEqual([]);
     await s.page.locator('.pwa-offline-pill').waitFor();
+    // The notice leaves at the user's next action instead of staying over the content.
+    await s.page.keyboard.press('Shift');
+    await s.page.getByText('Ready to work offline').waitFor({ state: 'detached' });
+    await s.page.locator('.pwa-offline-pill').waitFor();
   });
 
   it('is installable by Chromium’s own criteria, with a manifest that parses cleanly', async () => {

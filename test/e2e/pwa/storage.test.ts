@@ -50,6 +50,29 @@ describe('device storage', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('says a refused read deleted nothing, and leaves what is stored as it was', async () => {
+    const context = await s.browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      localStorage.setItem('syncfix:saved-articles', '["kept-article"]');
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (this: Storage, key: string) {
+        if (key === 'syncfix:saved-articles') throw new DOMException('The operation is insecure.', 'SecurityError');
+        return getItem.call(this, key);
+      };
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${s.server.url}#/saved`);
+    await waitForGuide(page);
+    await page.getByText(/refused to read your saved articles just now\. Nothing was deleted/).waitFor();
+    expect(await page.getByText(/were reset/).count()).toBe(0);
+    // What was stored is still there, read past the refusing method.
+    expect(await page.evaluate(() => localStorage['syncfix:saved-articles'] as string)).toBe('["kept-article"]');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('works, and says it cannot keep things, when storage refuses every write', async () => {
     const context = await s.browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(() => {
